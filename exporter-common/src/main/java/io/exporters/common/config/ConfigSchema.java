@@ -1,0 +1,42 @@
+package io.exporters.common.config;
+
+import io.exporters.common.collector.CollectorCatalog;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Everything the loader must know about one exporter's configuration: its own top-level keys
+ * ({@code settingsClass}, bound strictly), flags, environment variables (with the anchor's names),
+ * collectors, and a hook for checks that span keys.
+ */
+public record ConfigSchema<X>(
+    Class<X> settingsClass,
+    int defaultPort,
+    String envPrefix,
+    Path defaultConfigFile,
+    List<FlagSpec> flags,
+    List<EnvSpec> env,
+    EnvHook envHook,
+    CollectorCatalog<?> collectors,
+    Validator<X> validator) {
+
+  /** Environment handling that a plain key mapping can't express (e.g. DSN assembled from parts). */
+  @FunctionalInterface
+  public interface EnvHook {
+    void apply(Map<String, String> env, ConfigTree tree) throws ConfigException;
+  }
+
+  /** Checks on the bound settings; use {@code tree.sourceOf(key)} to name where a value came from. */
+  @FunctionalInterface
+  public interface Validator<X> {
+    void validate(X settings, ConfigTree tree) throws ConfigException;
+  }
+
+  public ConfigSchema {
+    flags = List.copyOf(flags);
+    env = List.copyOf(env);
+    envHook = envHook == null ? (e, t) -> { } : envHook;
+    validator = validator == null ? (s, t) -> { } : validator;
+  }
+}

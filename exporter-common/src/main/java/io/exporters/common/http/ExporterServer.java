@@ -1,0 +1,213 @@
+package io.exporters.common.http;
+
+import io.exporters.common.ExporterApp;
+import io.exporters.common.config.AuthModule;
+import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.ListenAddress;
+import io.exporters.common.log.SecretMasker;
+import io.exporters.common.metrics.Exposition;
+import io.exporters.common.metrics.MetricFamily;
+import io.exporters.common.scrape.ScrapeResult;
+import io.exporters.common.scrape.ScrapeTimeouts;
+import io.exporters.common.target.Target;
+import io.exporters.common.web.Connectors;
+import io.exporters.common.web.RateLimiter;
+import io.exporters.common.web.WebConfig;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeSet;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The HTTP side: {@code /}, the metrics path, {@code /probe} (and the anchor's aliases),
+ * {@code /-/healthy}, {@code /-/ready} and {@code POST /-/reload}, behind the web config's TLS,
+ * basic auth, rate limit and headers. Only {@code /-/healthy} answers without credentials.
+ */
+public final class ExporterServer implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(ExporterServer.class);
+  private static final String TEXT = "text/plain; charset=utf-8";
+
+  private final ExporterApp<?, ?> app;
+  private final Javalin javalin;
+  private volatile boolean ready;
+
+  public ExporterServer(ExporterApp<?, ?> app, WebConfig webConfig, ListenAddress listen,
+      String metricsPath) {
+    this.app = app;
+    this.javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.compressionStrategy = CompressionStrategy.NONE;
+      cfg.jetty.addConnector((server, httpConfig) ->
+          Connectors.create(server, httpConfig, webConfig, listen.host(), listen.port()));
+      cfg.routes.before(this::guard);
+      cfg.routes.get("/", this::landing);
+      cfg.routes.get(metricsPath, this::metrics);
+      cfg.routes.get("/probe", this::probe);
+      for (String alias : app.definition().probeAliases()) {
+        cfg.routes.get(alias, this::probe);
+      }
+      Handler healthy = ctx -> ctx.contentType(TEXT).result("Healthy\n");
+      cfg.routes.get("/-/healthy", healthy);
+      cfg.routes.head("/-/healthy", healthy);
+      Handler readyHandler = ctx -> {
+        if (ready) {
+          ctx.contentType(TEXT).result("Ready\n");
+        } else {
+          ctx.status(503).contentType(TEXT).result("Not ready\n");
+        }
+      };
+      cfg.routes.get("/-/ready", readyHandler);
+      cfg.routes.head("/-/ready", readyHandler);
+      cfg.routes.post("/-/reload", this::reload);
+    });
+    javalin.start();
+    ready = true;
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    for (Connector c : javalin.jettyServer().server().getConnectors()) {
+      if (c instanceof NetworkConnector) {
+        return ((NetworkConnector) c).getLocalPort();
+      }
+    }
+    return javalin.port();
+  }
+
+  private void guard(Context ctx) {
+    WebConfig web = app.webConfig().current();
+    for (Map.Entry<String, String> h : web.headers().entrySet()) {
+      ctx.header(h.getKey(), h.getValue());
+    }
+    if (ctx.path().equals("/-/healthy")) {
+      return;
+    }
+    Optional<RateLimiter> limiter = web.rateLimiter();
+    if (limiter.isPresent() && !limiter.get().tryAcquire()) {
+      ctx.status(429).contentType(TEXT).result("Too Many Requests\n");
+      ctx.skipRemainingHandlers();
+      return;
+    }
+    if (web.basicAuth().enabled() && !web.basicAuth().check(ctx.header("Authorization"))) {
+      ctx.header("WWW-Authenticate", "Basic realm=\"" + app.definition().name() + "\"");
+      ctx.status(401).contentType(TEXT).result("Unauthorized\n");
+      ctx.skipRemainingHandlers();
+    }
+  }
+
+  private void landing(Context ctx) {
+    ExporterApp.State<?, ?> state = app.state();
+    List<LandingPage.Link> links = new ArrayList<>();
+    String metricsPath = state.config().common().web().telemetryPath();
+    links.add(new LandingPage.Link(metricsPath, "Metrics", state.defaultTarget().isPresent()
+        ? "of " + state.defaultTarget().get() + " and of the exporter itself"
+        : "of the exporter itself (no default target configured)"));
+    links.add(new LandingPage.Link("/probe", "Probe",
+        "?target=...&auth_module=... scrapes another target"));
+    links.add(new LandingPage.Link("/-/healthy", "Health", "200 while the process serves"));
+    links.add(new LandingPage.Link("/-/ready", "Readiness", "200 once the config is loaded"));
+    ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(
+        app.definition().name(), app.definition().description(), app.build().version(), links,
+        true, SecretMasker.mask(state.config().effectiveYaml())));
+  }
+
+  private void metrics(Context ctx) throws IOException {
+    ExporterApp.State<?, ?> state = app.state();
+    List<MetricFamily> families = List.of();
+    if (state.defaultTarget().isPresent()) {
+      families = scrape(state, state.defaultTarget().get(), ctx).families();
+    }
+    respond(ctx, families, true);
+  }
+
+  private void probe(Context ctx) throws IOException {
+    ExporterApp.State<?, ?> state = app.state();
+    String target = ctx.queryParam("target");
+    if (target == null || target.isBlank()) {
+      badRequest(ctx, "missing required parameter 'target'");
+      return;
+    }
+    String moduleName = ctx.queryParam("auth_module");
+    if (moduleName == null) {
+      moduleName = ctx.queryParam("module");
+    }
+    Optional<AuthModule> module = Optional.empty();
+    if (moduleName != null && !moduleName.isEmpty()) {
+      module = app.authModule(moduleName);
+      if (module.isEmpty()) {
+        Map<String, AuthModule> known = state.config().common().authModules();
+        badRequest(ctx, "unknown auth_module '" + moduleName + "'"
+            + (known.isEmpty() ? " (none configured)"
+                : " (configured: " + String.join(", ", new TreeSet<>(known.keySet())) + ")"));
+        return;
+      }
+    }
+    Target resolved;
+    try {
+      resolved = probeTarget(target, module, state);
+    } catch (IllegalArgumentException e) {
+      badRequest(ctx, "invalid target: " + SecretMasker.mask(e.getMessage()));
+      return;
+    }
+    respond(ctx, scrape(state, resolved, ctx).families(), false);
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private Target probeTarget(String target, Optional<AuthModule> module,
+      ExporterApp.State<?, ?> state) {
+    return ((io.exporters.common.ExporterDefinition) app.definition())
+        .probeTarget(target, module, state.config());
+  }
+
+  @SuppressWarnings({"unchecked", "rawtypes"})
+  private ScrapeResult scrape(ExporterApp.State<?, ?> state, Target target, Context ctx) {
+    return ((io.exporters.common.scrape.ScrapeEngine) app.engine()).scrape(target, state.plan(),
+        state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
+  }
+
+  private void respond(Context ctx, List<MetricFamily> families, boolean withSelfMetrics)
+      throws IOException {
+    Exposition.Rendered rendered = Exposition.render(families,
+        withSelfMetrics ? app.selfMetrics().registry().scrape()
+            : io.prometheus.metrics.model.snapshots.MetricSnapshots.of(),
+        ctx.header("Accept"), ctx.header("Accept-Encoding"));
+    ctx.status(200).contentType(rendered.contentType());
+    if (rendered.contentEncoding() != null) {
+      ctx.header("Content-Encoding", rendered.contentEncoding());
+    }
+    ctx.result(rendered.body());
+  }
+
+  private void reload(Context ctx) {
+    try {
+      app.reload();
+      ctx.contentType(TEXT).result("configuration reloaded\n");
+    } catch (ConfigException e) {
+      ctx.status(500).contentType(TEXT)
+          .result("reload failed, still running the previous configuration: "
+              + SecretMasker.mask(e.getMessage()) + "\n");
+    }
+  }
+
+  private static void badRequest(Context ctx, String reason) {
+    logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("reason", reason)
+        .log("bad request");
+    ctx.status(400).contentType(TEXT).result(reason + "\n");
+  }
+
+  @Override
+  public void close() {
+    ready = false;
+    javalin.stop();
+  }
+}

@@ -1,0 +1,249 @@
+package io.exporters.common.metrics;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Collects families in memory, dropping and counting duplicate series and families that clash with
+ * an earlier one of another type. Also merges the outputs of several collectors into one scrape.
+ */
+public final class MetricBuffer implements MetricSink {
+  private final Map<String, Family> families = new LinkedHashMap<>();
+  private int droppedSeries;
+
+  @Override
+  public SeriesWriter gauge(String name, String help, String... labelNames) {
+    return family(MetricType.GAUGE, name, help, labelNames);
+  }
+
+  @Override
+  public SeriesWriter counter(String name, String help, String... labelNames) {
+    return family(MetricType.COUNTER, name, help, labelNames);
+  }
+
+  @Override
+  public SeriesWriter untyped(String name, String help, String... labelNames) {
+    return family(MetricType.UNTYPED, name, help, labelNames);
+  }
+
+  @Override
+  public SeriesWriter histogram(String name, String help, String... labelNames) {
+    return family(MetricType.HISTOGRAM, name, help, labelNames);
+  }
+
+  @Override
+  public synchronized SeriesWriter family(
+      MetricType type, String name, String help, String... labelNames) {
+    if (!MetricNames.isValidMetricName(name)) {
+      throw new IllegalArgumentException("invalid metric name '" + name + "'");
+    }
+    for (String label : labelNames) {
+      if (!MetricNames.isValidLabelName(label)) {
+        throw new IllegalArgumentException("invalid label name '" + label + "' on " + name);
+      }
+    }
+    Family family = families.computeIfAbsent(name, n -> new Family(n, type, help));
+    if (family.type != type) {
+      return new DroppingWriter(labelNames.length);
+    }
+    return new Writer(family, labelNames);
+  }
+
+  /** Adds a finished family (from another collector); returns how many series were dropped. */
+  public synchronized int add(MetricFamily other) {
+    Family family = families.computeIfAbsent(
+        other.name(), n -> new Family(n, other.type(), other.help()));
+    if (family.type != other.type()) {
+      droppedSeries += other.samples().size();
+      return other.samples().size();
+    }
+    int dropped = 0;
+    for (Sample sample : other.samples()) {
+      if (!family.put(sample)) {
+        dropped++;
+      }
+    }
+    droppedSeries += dropped;
+    return dropped;
+  }
+
+  public synchronized int droppedSeries() {
+    return droppedSeries;
+  }
+
+  public synchronized boolean isEmpty() {
+    return families.isEmpty();
+  }
+
+  /** The families in first-written order; series of each family sorted by labels (as Go does). */
+  public synchronized List<MetricFamily> families() {
+    List<MetricFamily> out = new ArrayList<>(families.size());
+    for (Family family : families.values()) {
+      if (!family.samples.isEmpty()) {
+        out.add(family.toMetricFamily());
+      }
+    }
+    return out;
+  }
+
+  private static final class Family {
+    final String name;
+    final MetricType type;
+    final String help;
+    final Map<String, Sample> samples = new LinkedHashMap<>();
+
+    Family(String name, MetricType type, String help) {
+      this.name = name;
+      this.type = type;
+      this.help = help;
+    }
+
+    boolean put(Sample sample) {
+      return samples.putIfAbsent(sample.seriesKey(), sample) == null;
+    }
+
+    MetricFamily toMetricFamily() {
+      List<Sample> list = new ArrayList<>(samples.values());
+      if (type != MetricType.HISTOGRAM) {
+        list.sort(BY_LABELS);
+      }
+      return new MetricFamily(name, type, help, list);
+    }
+  }
+
+  private static final Comparator<Sample> BY_LABELS = (a, b) -> {
+    int n = Math.min(a.labelValues().size(), b.labelValues().size());
+    for (int i = 0; i < n; i++) {
+      int c = a.labelNames().get(i).compareTo(b.labelNames().get(i));
+      if (c != 0) {
+        return c;
+      }
+      c = a.labelValues().get(i).compareTo(b.labelValues().get(i));
+      if (c != 0) {
+        return c;
+      }
+    }
+    return Integer.compare(a.labelValues().size(), b.labelValues().size());
+  };
+
+  private final class Writer implements SeriesWriter {
+    private final Family family;
+    private final List<String> sortedNames;
+    private final int[] order;
+
+    Writer(Family family, String[] labelNames) {
+      this.family = family;
+      Integer[] idx = new Integer[labelNames.length];
+      for (int i = 0; i < idx.length; i++) {
+        idx[i] = i;
+      }
+      Arrays.sort(idx, Comparator.comparing(i -> labelNames[i]));
+      this.order = Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+      List<String> names = new ArrayList<>(labelNames.length);
+      for (int i : order) {
+        names.add(labelNames[i]);
+      }
+      this.sortedNames = List.copyOf(names);
+    }
+
+    @Override
+    public void add(double value, String... labelValues) {
+      if (family.type == MetricType.HISTOGRAM) {
+        throw new IllegalStateException(family.name + " is a histogram: use addHistogram");
+      }
+      put(new Sample(family.name, sortedNames, sortedValues(labelValues), value));
+    }
+
+    @Override
+    public void addHistogram(
+        double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+        String... labelValues) {
+      if (family.type != MetricType.HISTOGRAM) {
+        throw new IllegalStateException(family.name + " is not a histogram");
+      }
+      if (upperBounds.length != cumulativeCounts.length) {
+        throw new IllegalArgumentException("bounds and counts differ in length on " + family.name);
+      }
+      List<String> values = sortedValues(labelValues);
+      synchronized (MetricBuffer.this) {
+        String countKey = new Sample(family.name + "_count", sortedNames, values, 0).seriesKey();
+        if (family.samples.containsKey(countKey)) {
+          droppedSeries++;
+          return;
+        }
+        List<String> bucketNames = new ArrayList<>(sortedNames);
+        bucketNames.add("le");
+        boolean hasInf = false;
+        for (int i = 0; i < upperBounds.length; i++) {
+          hasInf |= upperBounds[i] == Double.POSITIVE_INFINITY;
+          family.put(bucket(bucketNames, values, upperBounds[i], cumulativeCounts[i]));
+        }
+        if (!hasInf) {
+          family.put(bucket(bucketNames, values, Double.POSITIVE_INFINITY, count));
+        }
+        family.put(new Sample(family.name + "_sum", sortedNames, values, sum));
+        family.put(new Sample(family.name + "_count", sortedNames, values, count));
+      }
+    }
+
+    private Sample bucket(List<String> names, List<String> values, double bound, long count) {
+      List<String> bucketValues = new ArrayList<>(values);
+      bucketValues.add(TextFormat.formatDouble(bound));
+      return new Sample(family.name + "_bucket", names, bucketValues, count);
+    }
+
+    private List<String> sortedValues(String[] labelValues) {
+      if (labelValues.length != order.length) {
+        throw new IllegalArgumentException(
+            family.name + " takes " + order.length + " label values, got " + labelValues.length);
+      }
+      List<String> values = new ArrayList<>(order.length);
+      for (int i : order) {
+        String v = labelValues[i];
+        values.add(v == null ? "" : v);
+      }
+      return values;
+    }
+
+    private void put(Sample sample) {
+      synchronized (MetricBuffer.this) {
+        if (!family.put(sample)) {
+          droppedSeries++;
+        }
+      }
+    }
+  }
+
+  private final class DroppingWriter implements SeriesWriter {
+    private final int labels;
+
+    DroppingWriter(int labels) {
+      this.labels = labels;
+    }
+
+    @Override
+    public void add(double value, String... labelValues) {
+      drop(labelValues);
+    }
+
+    @Override
+    public void addHistogram(
+        double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+        String... labelValues) {
+      drop(labelValues);
+    }
+
+    private void drop(String[] labelValues) {
+      if (labelValues.length != labels) {
+        throw new IllegalArgumentException("expected " + labels + " label values");
+      }
+      synchronized (MetricBuffer.this) {
+        droppedSeries++;
+      }
+    }
+  }
+}

@@ -1,0 +1,30 @@
+package io.exporters.common.metrics;
+
+/**
+ * Where a collector writes its series. Asking twice for the same family returns a writer for the same
+ * family, so series can be added in a loop. A series written twice (same name and labels) keeps its
+ * first value and the second is dropped and counted, never failing the scrape.
+ */
+public interface MetricSink {
+  SeriesWriter gauge(String name, String help, String... labelNames);
+
+  SeriesWriter counter(String name, String help, String... labelNames);
+
+  SeriesWriter untyped(String name, String help, String... labelNames);
+
+  SeriesWriter histogram(String name, String help, String... labelNames);
+
+  SeriesWriter family(MetricType type, String name, String help, String... labelNames);
+
+  /** Adds series to one family; label values in the order the label names were given. */
+  interface SeriesWriter {
+    void add(double value, String... labelValues);
+
+    /**
+     * Adds one histogram series. {@code cumulativeCounts[i]} counts observations {@code <=
+     * upperBounds[i]}; a +Inf bucket equal to {@code count} is added when missing.
+     */
+    void addHistogram(
+        double[] upperBounds, long[] cumulativeCounts, double sum, long count, String... labelValues);
+  }
+}

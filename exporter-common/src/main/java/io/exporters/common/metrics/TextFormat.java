@@ -1,0 +1,138 @@
+package io.exporters.common.metrics;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the Prometheus text format 0.0.4 the way the Go client does: families sorted by name,
+ * label pairs sorted, floats in Go's shortest {@code %g} form ({@code 7.748967e+06}). Names are
+ * written exactly as given; nothing is appended to counters.
+ */
+public final class TextFormat {
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private TextFormat() {}
+
+  public static void write(Writer out, List<MetricFamily> families) throws IOException {
+    List<MetricFamily> sorted = new ArrayList<>(families);
+    sorted.sort(Comparator.comparing(MetricFamily::name));
+    for (MetricFamily family : sorted) {
+      if (family.samples().isEmpty()) {
+        continue;
+      }
+      if (!family.help().isEmpty()) {
+        out.write("# HELP ");
+        out.write(family.name());
+        out.write(' ');
+        writeEscaped(out, family.help(), false);
+        out.write('\n');
+      }
+      out.write("# TYPE ");
+      out.write(family.name());
+      out.write(' ');
+      out.write(family.type().text());
+      out.write('\n');
+      for (Sample sample : family.samples()) {
+        writeSample(out, sample);
+      }
+    }
+  }
+
+  public static String toText(List<MetricFamily> families) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    try {
+      write(out, families);
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
+    return out.toString();
+  }
+
+  private static void writeSample(Writer out, Sample sample) throws IOException {
+    out.write(sample.name());
+    if (!sample.labelNames().isEmpty()) {
+      out.write('{');
+      for (int i = 0; i < sample.labelNames().size(); i++) {
+        if (i > 0) {
+          out.write(',');
+        }
+        out.write(sample.labelNames().get(i));
+        out.write("=\"");
+        writeEscaped(out, sample.labelValues().get(i), true);
+        out.write('"');
+      }
+      out.write('}');
+    }
+    out.write(' ');
+    out.write(formatDouble(sample.value()));
+    out.write('\n');
+  }
+
+  private static void writeEscaped(Writer out, String s, boolean quote) throws IOException {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c == '\\') {
+        out.write("\\\\");
+      } else if (c == '\n') {
+        out.write("\\n");
+      } else if (quote && c == '"') {
+        out.write("\\\"");
+      } else {
+        out.write(c);
+      }
+    }
+  }
+
+  /** Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}, as client_golang writes sample values. */
+  public static String formatDouble(double v) {
+    if (Double.isNaN(v)) {
+      return "NaN";
+    }
+    if (Double.isInfinite(v)) {
+      return v > 0 ? "+Inf" : "-Inf";
+    }
+    if (v == 0) {
+      return (1 / v) < 0 ? "-0" : "0";
+    }
+    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+      return Long.toString((long) v);
+    }
+    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+    String digits = decimal.unscaledValue().toString();
+    int exponent = digits.length() - decimal.scale() - 1;
+    StringBuilder out = new StringBuilder(24);
+    if (v < 0) {
+      out.append('-');
+    }
+    if (exponent < -4 || exponent >= 6) {
+      out.append(digits.charAt(0));
+      if (digits.length() > 1) {
+        out.append('.').append(digits, 1, digits.length());
+      }
+      out.append('e').append(exponent < 0 ? '-' : '+');
+      int abs = Math.abs(exponent);
+      if (abs < 10) {
+        out.append('0');
+      }
+      out.append(abs);
+    } else if (exponent < 0) {
+      out.append("0.");
+      for (int i = -1; i > exponent; i--) {
+        out.append('0');
+      }
+      out.append(digits);
+    } else if (digits.length() <= exponent + 1) {
+      out.append(digits);
+      for (int i = digits.length(); i <= exponent; i++) {
+        out.append('0');
+      }
+    } else {
+      out.append(digits, 0, exponent + 1).append('.').append(digits, exponent + 1, digits.length());
+    }
+    return out.toString();
+  }
+}

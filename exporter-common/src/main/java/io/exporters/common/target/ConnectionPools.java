@@ -1,0 +1,198 @@
+package io.exporters.common.target;
+
+import io.exporters.common.scrape.Deadline;
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.Deque;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A small bounded pool of connections per target. Idle connections are checked before reuse and
+ * replaced when dead; connections idle too long are closed, and a target not used for a while
+ * loses its pool entirely (the {@code onTargetEvicted} hook lets caches forget it too).
+ */
+public final class ConnectionPools<C> implements AutoCloseable {
+  private static final Logger logger = LoggerFactory.getLogger(ConnectionPools.class);
+
+  private final TargetConnector<C> connector;
+  private final int maxPerTarget;
+  private final Duration idleTimeout;
+  private final Duration targetIdleTimeout;
+  private final Consumer<Target> onTargetEvicted;
+  private final Map<String, TargetPool> pools = new ConcurrentHashMap<>();
+
+  public ConnectionPools(
+      TargetConnector<C> connector, int maxPerTarget, Duration idleTimeout,
+      Duration targetIdleTimeout, Consumer<Target> onTargetEvicted) {
+    if (maxPerTarget < 1) {
+      throw new IllegalArgumentException("maxPerTarget must be at least 1");
+    }
+    this.connector = connector;
+    this.maxPerTarget = maxPerTarget;
+    this.idleTimeout = idleTimeout;
+    this.targetIdleTimeout = targetIdleTimeout;
+    this.onTargetEvicted = onTargetEvicted;
+  }
+
+  public TargetConnector<C> connector() {
+    return connector;
+  }
+
+  /** Borrows a healthy connection, opening one if the pool has room, waiting otherwise. */
+  public Lease<C> acquire(Target target, Deadline deadline) throws Exception {
+    TargetPool pool = pools.computeIfAbsent(target.key(), k -> new TargetPool(target));
+    return pool.acquire(deadline);
+  }
+
+  /** Closes idle connections past the idle timeout and pools of targets unused for long. */
+  public void evictIdle() {
+    long now = System.nanoTime();
+    for (Map.Entry<String, TargetPool> e : pools.entrySet()) {
+      TargetPool pool = e.getValue();
+      List<C> toClose = pool.takeIdleOlderThan(now - idleTimeout.toNanos());
+      toClose.forEach(this::closeQuietly);
+      if (pool.unusedSince(now - targetIdleTimeout.toNanos())
+          && pools.remove(e.getKey(), pool)) {
+        pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(this::closeQuietly);
+        logger.atDebug().addKeyValue("target", pool.target).log("closed pool of idle target");
+        onTargetEvicted.accept(pool.target);
+      }
+    }
+  }
+
+  /** Open connections over all targets (idle and in use). */
+  public int openConnections() {
+    int n = 0;
+    for (TargetPool pool : pools.values()) {
+      n += pool.open();
+    }
+    return n;
+  }
+
+  @Override
+  public void close() {
+    for (TargetPool pool : pools.values()) {
+      pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(this::closeQuietly);
+    }
+    pools.clear();
+  }
+
+  private void closeQuietly(C connection) {
+    try {
+      connector.close(connection);
+    } catch (RuntimeException e) {
+      logger.atDebug().setCause(e).log("closing a connection failed");
+    }
+  }
+
+  private record Idle<C>(C connection, long sinceNanos) {}
+
+  final class TargetPool {
+    private final Target target;
+    private final Deque<Idle<C>> idle = new ArrayDeque<>();
+    private int open;
+    private long lastUsedNanos = System.nanoTime();
+
+    TargetPool(Target target) {
+      this.target = target;
+    }
+
+    Lease<C> acquire(Deadline deadline) throws Exception {
+      while (true) {
+        C candidate = null;
+        boolean mayOpen = false;
+        synchronized (this) {
+          lastUsedNanos = System.nanoTime();
+          if (!idle.isEmpty()) {
+            candidate = idle.pollFirst().connection();
+          } else if (open < maxPerTarget) {
+            open++;
+            mayOpen = true;
+          } else {
+            long waitMs = deadline.remainingMillis();
+            if (waitMs <= 0) {
+              throw new TimeoutException("all " + maxPerTarget + " connections to " + target
+                  + " are busy");
+            }
+            wait(waitMs);
+            continue;
+          }
+        }
+        if (candidate != null) {
+          if (connector.isHealthy(candidate, deadline)) {
+            return new Lease<>(this, candidate);
+          }
+          logger.atDebug().addKeyValue("target", target).log("replacing a dead connection");
+          discard(candidate);
+          continue;
+        }
+        if (mayOpen) {
+          try {
+            return new Lease<>(this, connector.connect(target, deadline));
+          } catch (Exception | Error e) {
+            synchronized (this) {
+              open--;
+              notifyAll();
+            }
+            throw e;
+          }
+        }
+      }
+    }
+
+    void release(C connection, boolean broken) {
+      if (broken) {
+        discard(connection);
+        return;
+      }
+      synchronized (this) {
+        idle.addFirst(new Idle<>(connection, System.nanoTime()));
+        notifyAll();
+      }
+    }
+
+    void abort(C connection) {
+      try {
+        connector.abort(connection);
+      } catch (RuntimeException e) {
+        logger.atDebug().setCause(e).log("aborting a connection failed");
+      }
+    }
+
+    private void discard(C connection) {
+      closeQuietly(connection);
+      synchronized (this) {
+        open--;
+        notifyAll();
+      }
+    }
+
+    synchronized List<C> takeIdleOlderThan(long nanos) {
+      List<C> out = new ArrayList<>();
+      idle.removeIf(i -> {
+        if (i.sinceNanos() - nanos <= 0 || nanos == Long.MAX_VALUE) {
+          out.add(i.connection());
+          return true;
+        }
+        return false;
+      });
+      open -= out.size();
+      return out;
+    }
+
+    synchronized boolean unusedSince(long nanos) {
+      return lastUsedNanos - nanos < 0 && open == 0;
+    }
+
+    synchronized int open() {
+      return open;
+    }
+  }
+}

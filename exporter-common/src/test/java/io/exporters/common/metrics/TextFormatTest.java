@@ -1,0 +1,69 @@
+package io.exporters.common.metrics;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+class TextFormatTest {
+  @Test
+  void formatsFloatsAsGoDoes() {
+    assertThat(TextFormat.formatDouble(0)).isEqualTo("0");
+    assertThat(TextFormat.formatDouble(1)).isEqualTo("1");
+    assertThat(TextFormat.formatDouble(-1)).isEqualTo("-1");
+    assertThat(TextFormat.formatDouble(42.5)).isEqualTo("42.5");
+    assertThat(TextFormat.formatDouble(100000)).isEqualTo("100000");
+    assertThat(TextFormat.formatDouble(1e6)).isEqualTo("1e+06");
+    assertThat(TextFormat.formatDouble(7748967)).isEqualTo("7.748967e+06");
+    assertThat(TextFormat.formatDouble(1.795327745e9)).isEqualTo("1.795327745e+09");
+    assertThat(TextFormat.formatDouble(1.34217728e8)).isEqualTo("1.34217728e+08");
+    assertThat(TextFormat.formatDouble(0.0001)).isEqualTo("0.0001");
+    assertThat(TextFormat.formatDouble(0.00001)).isEqualTo("1e-05");
+    assertThat(TextFormat.formatDouble(0.000123)).isEqualTo("0.000123");
+    assertThat(TextFormat.formatDouble(13.736)).isEqualTo("13.736");
+    assertThat(TextFormat.formatDouble(123456.5)).isEqualTo("123456.5");
+    assertThat(TextFormat.formatDouble(-2.5e-7)).isEqualTo("-2.5e-07");
+    assertThat(TextFormat.formatDouble(1e21)).isEqualTo("1e+21");
+    assertThat(TextFormat.formatDouble(Double.NaN)).isEqualTo("NaN");
+    assertThat(TextFormat.formatDouble(Double.POSITIVE_INFINITY)).isEqualTo("+Inf");
+    assertThat(TextFormat.formatDouble(Double.NEGATIVE_INFINITY)).isEqualTo("-Inf");
+  }
+
+  @Test
+  void writesFamiliesSortedWithEscapes() {
+    MetricBuffer buffer = new MetricBuffer();
+    buffer.gauge("zeta", "Last.").add(1);
+    buffer.counter("alpha_count", "Help with \\ and\nnewline.", "path", "a")
+        .add(3, "C:\\x \"q\"", "line\nbreak");
+    String text = TextFormat.toText(buffer.families());
+    assertThat(text).isEqualTo(
+        "# HELP alpha_count Help with \\\\ and\\nnewline.\n"
+            + "# TYPE alpha_count counter\n"
+            + "alpha_count{a=\"line\\nbreak\",path=\"C:\\\\x \\\"q\\\"\"} 3\n"
+            + "# HELP zeta Last.\n"
+            + "# TYPE zeta gauge\n"
+            + "zeta 1\n");
+  }
+
+  @Test
+  void histogramsGetBucketsSumAndCount() {
+    MetricBuffer buffer = new MetricBuffer();
+    buffer.histogram("idle_seconds", "Idle.", "state")
+        .addHistogram(new double[] {1, 2.5}, new long[] {1, 4}, 6.5, 5, "idle");
+    assertThat(TextFormat.toText(buffer.families())).isEqualTo(
+        "# HELP idle_seconds Idle.\n# TYPE idle_seconds histogram\n"
+            + "idle_seconds_bucket{state=\"idle\",le=\"1\"} 1\n"
+            + "idle_seconds_bucket{state=\"idle\",le=\"2.5\"} 4\n"
+            + "idle_seconds_bucket{state=\"idle\",le=\"+Inf\"} 5\n"
+            + "idle_seconds_sum{state=\"idle\"} 6.5\n"
+            + "idle_seconds_count{state=\"idle\"} 5\n");
+  }
+
+  @Test
+  void emptyFamiliesAreNotWritten() {
+    MetricBuffer buffer = new MetricBuffer();
+    buffer.gauge("nothing", "No samples.");
+    assertThat(TextFormat.toText(buffer.families())).isEmpty();
+    assertThat(TextFormat.toText(List.of())).isEmpty();
+  }
+}

@@ -1,0 +1,116 @@
+package io.exporters.common.target;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exporters.common.scrape.Deadline;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConnectionPoolsTest {
+  static final class Conn {
+    final AtomicBoolean alive = new AtomicBoolean(true);
+    boolean closed;
+  }
+
+  final AtomicInteger opened = new AtomicInteger();
+  final List<Conn> all = new ArrayList<>();
+  final List<Target> evicted = new ArrayList<>();
+
+  final TargetConnector<Conn> connector = new TargetConnector<>() {
+    @Override
+    public Conn connect(Target target, Deadline deadline) {
+      opened.incrementAndGet();
+      Conn c = new Conn();
+      all.add(c);
+      return c;
+    }
+
+    @Override
+    public boolean isHealthy(Conn c, Deadline deadline) {
+      return c.alive.get();
+    }
+
+    @Override
+    public void close(Conn c) {
+      c.closed = true;
+    }
+  };
+
+  ConnectionPools<Conn> pools(int max, Duration idle, Duration targetIdle) {
+    return new ConnectionPools<>(connector, max, idle, targetIdle, evicted::add);
+  }
+
+  @Test
+  void reusesAReturnedConnection() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+    }
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isSameAs(first);
+    }
+    assertThat(opened.get()).isEqualTo(1);
+  }
+
+  @Test
+  void deadConnectionIsClosedAndReplaced() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+    }
+    first.alive.set(false);
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isNotSameAs(first);
+    }
+    assertThat(first.closed).isTrue();
+    assertThat(pools.openConnections()).isEqualTo(1);
+  }
+
+  @Test
+  void boundedPerTargetAndWaitsOnlyUntilTheDeadline() throws Exception {
+    ConnectionPools<Conn> pools = pools(1, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    try (Lease<Conn> held = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThatThrownBy(() -> pools.acquire(t, Deadline.in(Duration.ofMillis(100))))
+          .isInstanceOf(TimeoutException.class).hasMessageContaining("busy");
+      try (Lease<Conn> other = pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1)))) {
+        assertThat(other.connection()).isNotSameAs(held.connection());
+      }
+    }
+  }
+
+  @Test
+  void brokenLeaseIsNotReused() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+      lease.abort();
+    }
+    assertThat(first.closed).isTrue();
+    assertThat(pools.openConnections()).isZero();
+  }
+
+  @Test
+  void idleConnectionsAndIdleTargetsAreEvicted() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMillis(1), Duration.ofMillis(1));
+    Target t = Target.of("a");
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    Thread.sleep(20);
+    pools.evictIdle();
+    assertThat(all.get(0).closed).isTrue();
+    assertThat(pools.openConnections()).isZero();
+    assertThat(evicted).containsExactly(t);
+  }
+}

@@ -1,0 +1,50 @@
+package io.exporters.common.toy;
+
+import io.exporters.common.collector.Version;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * An in-memory backend the toy exporter scrapes; tests switch it down, make collectors slow or
+ * count how often each collector ran.
+ */
+final class ToyBackend {
+  private static final Map<String, ToyBackend> BACKENDS = new ConcurrentHashMap<>();
+
+  final String name;
+  volatile boolean down;
+  volatile Version version = Version.of(1, 0);
+  volatile double value = 42;
+  final Map<String, Long> delaysMs = new ConcurrentHashMap<>();
+  final Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+  final AtomicInteger connects = new AtomicInteger();
+  final AtomicInteger openConnections = new AtomicInteger();
+
+  private ToyBackend(String name) {
+    this.name = name;
+  }
+
+  static ToyBackend named(String name) {
+    return BACKENDS.computeIfAbsent(name, ToyBackend::new);
+  }
+
+  static ToyBackend fresh(String name) {
+    ToyBackend b = new ToyBackend(name);
+    BACKENDS.put(name, b);
+    return b;
+  }
+
+  int calls(String collector) {
+    AtomicInteger n = calls.get(collector);
+    return n == null ? 0 : n.get();
+  }
+
+  void called(String collector) throws InterruptedException {
+    calls.computeIfAbsent(collector, k -> new AtomicInteger()).incrementAndGet();
+    Long delay = delaysMs.get(collector);
+    if (delay != null) {
+      Thread.sleep(delay);
+    }
+  }
+}

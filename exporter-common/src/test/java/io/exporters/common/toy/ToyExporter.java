@@ -1,0 +1,167 @@
+package io.exporters.common.toy;
+
+import io.exporters.common.ExporterApp;
+import io.exporters.common.ExporterDefinition;
+import io.exporters.common.collector.CollectorCatalog;
+import io.exporters.common.collector.CollectorSpec;
+import io.exporters.common.collector.Version;
+import io.exporters.common.config.AuthModule;
+import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.ConfigSchema;
+import io.exporters.common.config.EnvSpec;
+import io.exporters.common.config.FlagSpec;
+import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.scrape.Deadline;
+import io.exporters.common.target.Target;
+import io.exporters.common.target.TargetConnector;
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A small exporter over {@link ToyBackend}, used to prove the core's behaviour end to end. */
+public final class ToyExporter implements ExporterDefinition<ToyConnection, ToySettings> {
+  static final CollectorCatalog<ToyConnection> COLLECTORS = CollectorCatalog.of(
+      CollectorSpec.<ToyConnection>of("alpha", "the backend's value", (ctx, sink) -> {
+        ToyConnection c = ctx.connection();
+        c.backend.called("alpha");
+        sink.gauge("toy_alpha_value", "The toy value.", "source").add(c.backend.value, "alpha");
+      }),
+      CollectorSpec.<ToyConnection>of("slow", "sleeps as long as the backend says", (ctx, sink) -> {
+        ToyConnection c = ctx.connection();
+        c.backend.called("slow");
+        sink.gauge("toy_slow_value", "Written after the delay.").add(1);
+      }).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("broken", "always throws", (ctx, sink) -> {
+        ctx.connection().backend.called("broken");
+        sink.gauge("toy_broken_partial", "Written before the failure.").add(1);
+        throw new IOException("relation \"toy\" does not exist");
+      }).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("cached", "expensive, cached for an hour", (ctx, sink) -> {
+        ToyConnection c = ctx.connection();
+        c.backend.called("cached");
+        sink.gauge("toy_cached_calls", "How often the cached collector ran.")
+            .add(c.backend.calls("cached"));
+      }).ttl(Duration.ofHours(1)).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("dupes", "writes a series twice", (ctx, sink) -> {
+        ctx.connection().backend.called("dupes");
+        sink.counter("toy_events", "Events, a counter without _total as some anchors have.",
+            "kind").add(1, "a");
+        sink.counter("toy_events", "Events.", "kind").add(2, "a");
+        sink.counter("toy_events", "Events.", "kind").add(3, "b");
+      }).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("modern", "needs backend 2.0", (ctx, sink) -> {
+        ctx.connection().backend.called("modern");
+        sink.gauge("toy_modern", "Only on 2.0+.").add(1);
+      }).versions(Version.of(2, 0), null).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("histo", "a histogram", (ctx, sink) -> {
+        ctx.connection();
+        sink.histogram("toy_latency_seconds", "A histogram.", "op").addHistogram(
+            new double[] {0.1, 1}, new long[] {2, 5}, 3.5, 6, "read");
+      }).options("buckets").disabledByDefault());
+
+  @Override
+  public String name() {
+    return "toy_exporter";
+  }
+
+  @Override
+  public String namespace() {
+    return "toy";
+  }
+
+  @Override
+  public String description() {
+    return "Exports a toy backend, to test the shared core.";
+  }
+
+  @Override
+  public CollectorCatalog<ToyConnection> collectors() {
+    return COLLECTORS;
+  }
+
+  @Override
+  public ConfigSchema<ToySettings> configSchema() {
+    return new ConfigSchema<>(ToySettings.class, 9999, "TOY_EXPORTER_", null,
+        List.of(FlagSpec.string("toy.backend", "backend", "Backend /metrics scrapes.")),
+        List.of(EnvSpec.string("TOY_BACKEND", "backend"), EnvSpec.secret("TOY_PASSWORD",
+            "password")),
+        null, COLLECTORS, (settings, tree) -> {
+          if (settings.backend() != null && settings.backend().contains(" ")) {
+            throw new ConfigException(tree.sourceOf("backend")
+                + ": key 'backend': must not contain spaces");
+          }
+        });
+  }
+
+  @Override
+  public TargetConnector<ToyConnection> connector(LoadedConfig<ToySettings> config) {
+    return new TargetConnector<>() {
+      @Override
+      public ToyConnection connect(Target target, Deadline deadline) throws Exception {
+        ToyBackend backend = ToyBackend.named(target.address().substring("toy://".length()));
+        if (backend.down) {
+          throw new IOException("connection refused by " + target);
+        }
+        backend.connects.incrementAndGet();
+        backend.openConnections.incrementAndGet();
+        return new ToyConnection(backend);
+      }
+
+      @Override
+      public boolean isHealthy(ToyConnection c, Deadline deadline) {
+        return !c.closed && !c.backend.down;
+      }
+
+      @Override
+      public void close(ToyConnection c) {
+        if (!c.closed) {
+          c.closed = true;
+          c.backend.openConnections.decrementAndGet();
+        }
+      }
+
+      @Override
+      public Optional<Version> version(ToyConnection c) {
+        return Optional.of(c.backend.version);
+      }
+    };
+  }
+
+  @Override
+  public Optional<Target> defaultTarget(LoadedConfig<ToySettings> config) {
+    String backend = config.settings() == null ? null : config.settings().backend();
+    return backend == null ? Optional.empty() : Optional.of(Target.of("toy://" + backend));
+  }
+
+  @Override
+  public Target probeTarget(String target, Optional<AuthModule> module,
+      LoadedConfig<ToySettings> config) {
+    if (!target.startsWith("toy://") || target.length() == "toy://".length()) {
+      throw new IllegalArgumentException("target must look like toy://<name>, got '" + target
+          + "'");
+    }
+    return module.map(m -> new Target(target, "", m.userpass().username(),
+            m.userpass().password(), m.options()))
+        .orElse(Target.of(target));
+  }
+
+  @Override
+  public List<String> probeAliases() {
+    return List.of("/scrape");
+  }
+
+  /** For the exit-code test: runs the toy exporter as a process. */
+  public static void main(String[] args) {
+    ExporterApp.main(new ToyExporter(), args);
+  }
+
+  static Map<String, String> env(String... pairs) {
+    java.util.Map<String, String> m = new java.util.HashMap<>();
+    for (int i = 0; i + 1 < pairs.length; i += 2) {
+      m.put(pairs[i], pairs[i + 1]);
+    }
+    return m;
+  }
+}

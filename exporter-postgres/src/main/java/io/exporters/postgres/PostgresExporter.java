@@ -1,0 +1,158 @@
+package io.exporters.postgres;
+
+import io.exporters.common.ExporterApp;
+import io.exporters.common.ExporterDefinition;
+import io.exporters.common.collector.CollectorCatalog;
+import io.exporters.common.config.AuthModule;
+import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.ConfigSchema;
+import io.exporters.common.config.ConfigTree;
+import io.exporters.common.config.EnvSpec;
+import io.exporters.common.config.FlagSpec;
+import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.config.Secret;
+import io.exporters.common.target.Target;
+import io.exporters.common.target.TargetConnector;
+import java.io.IOException;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/** A drop-in for prometheus-community/postgres_exporter: same port, flags, env and names. */
+public final class PostgresExporter implements ExporterDefinition<Connection, PostgresSettings> {
+  static final CollectorCatalog<Connection> COLLECTORS = new CollectorCatalog<>();
+
+  @Override
+  public String name() {
+    return "postgres_exporter";
+  }
+
+  @Override
+  public String namespace() {
+    return "pg";
+  }
+
+  @Override
+  public String description() {
+    return "Prometheus exporter for PostgreSQL server metrics.";
+  }
+
+  @Override
+  public CollectorCatalog<Connection> collectors() {
+    return COLLECTORS;
+  }
+
+  @Override
+  public ConfigSchema<PostgresSettings> configSchema() {
+    return new ConfigSchema<>(PostgresSettings.class, 9187, "PG_EXPORTER_",
+        Path.of("postgres_exporter.yml"),
+        List.of(FlagSpec.string("collection-timeout", "scrape.timeout",
+            "Upper bound on a scrape's deadline (postgres_exporter's name for --scrape.timeout).")),
+        List.of(EnvSpec.secret("DATA_SOURCE_NAME", "data_source_name")),
+        PostgresExporter::dsnFromParts, COLLECTORS, PostgresExporter::validate);
+  }
+
+  /** DATA_SOURCE_URI + DATA_SOURCE_USER + DATA_SOURCE_PASS (or their _FILE forms). */
+  private static void dsnFromParts(Map<String, String> env, ConfigTree tree)
+      throws ConfigException {
+    if (tree.has("data_source_name") || fromEnv(env, "DATA_SOURCE_URI") == null) {
+      return;
+    }
+    String uri = fromEnv(env, "DATA_SOURCE_URI");
+    String user = fromEnv(env, "DATA_SOURCE_USER");
+    String pass = fromEnv(env, "DATA_SOURCE_PASS");
+    StringBuilder dsn = new StringBuilder("postgresql://");
+    if (user != null) {
+      dsn.append(URLEncoder.encode(user, StandardCharsets.UTF_8));
+      if (pass != null) {
+        Secret.of(pass);
+        dsn.append(':').append(URLEncoder.encode(pass, StandardCharsets.UTF_8));
+      }
+      dsn.append('@');
+    }
+    dsn.append(uri);
+    tree.set("data_source_name", dsn.toString(), FlagSpec.Kind.STRING,
+        "environment variables DATA_SOURCE_URI/USER/PASS");
+  }
+
+  private static String fromEnv(Map<String, String> env, String name) throws ConfigException {
+    String file = env.get(name + "_FILE");
+    if (file != null && !file.isEmpty()) {
+      try {
+        return Files.readString(Path.of(file), StandardCharsets.UTF_8).strip();
+      } catch (IOException e) {
+        throw new ConfigException("environment variable " + name + "_FILE: cannot read " + file);
+      }
+    }
+    String value = env.get(name);
+    return value == null || value.isEmpty() ? null : value;
+  }
+
+  private static void validate(PostgresSettings settings, ConfigTree tree)
+      throws ConfigException {
+    if (settings.dataSourceName() == null) {
+      return;
+    }
+    for (String dsn : settings.dataSourceName().split(",")) {
+      try {
+        PostgresDsn.parse(dsn);
+      } catch (IllegalArgumentException e) {
+        throw new ConfigException(tree.sourceOf("data_source_name")
+            + ": key 'data_source_name': " + e.getMessage());
+      }
+    }
+  }
+
+  @Override
+  public TargetConnector<Connection> connector(LoadedConfig<PostgresSettings> config) {
+    return new PostgresConnector();
+  }
+
+  @Override
+  public Optional<Target> defaultTarget(LoadedConfig<PostgresSettings> config) {
+    String dsns = config.settings().dataSourceName();
+    if (dsns == null || dsns.isBlank()) {
+      return Optional.empty();
+    }
+    return Optional.of(target(PostgresDsn.parse(dsns.split(",")[0]), Optional.empty()));
+  }
+
+  @Override
+  public Target probeTarget(String target, Optional<AuthModule> module,
+      LoadedConfig<PostgresSettings> config) {
+    String dsn = target.contains("://") || target.contains("=") ? target
+        : "postgresql://" + target;
+    return target(PostgresDsn.parse(dsn), module);
+  }
+
+  private static Target target(PostgresDsn dsn, Optional<AuthModule> module) {
+    Map<String, String> options = new LinkedHashMap<>(dsn.params());
+    String user = dsn.user();
+    Secret password = dsn.password();
+    if (module.isPresent()) {
+      options.putAll(module.get().options());
+      user = module.get().userpass().username();
+      password = module.get().userpass().password();
+    }
+    return new Target(dsn.address(), "", user, password, options);
+  }
+
+  @Override
+  public void configured(LoadedConfig<PostgresSettings> config) {
+    if (defaultTarget(config).isEmpty()) {
+      org.slf4j.LoggerFactory.getLogger(PostgresExporter.class).atWarn().log(
+          "no DATA_SOURCE_NAME configured: /metrics serves only the exporter's own metrics; "
+              + "/probe?target=host:port/db works");
+    }
+  }
+
+  public static void main(String[] args) {
+    ExporterApp.main(new PostgresExporter(), args);
+  }
+}

@@ -1,0 +1,29 @@
+package io.exporters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exporters.common.testing.Backends;
+import io.exporters.common.testing.InProcessExporter;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The exporter's skeleton against the real local Redis: up, /scrape alias, unreachable. */
+class RedisExporterSmokeTest {
+  private final Backends.Endpoint redis = Backends.redis();
+
+  @Test
+  void upWithARealServerAndDownWithAClosedPort() throws Exception {
+    try (InProcessExporter e = InProcessExporter.start(new RedisExporter(), List.of(),
+        Map.of("REDIS_ADDR", "redis://" + redis.address()))) {
+      assertThat(e.scrape().value("redis_up")).isEqualTo(1);
+      assertThat(e.get("/scrape?target=" + redis.address()).exposition().value("redis_up"))
+          .isEqualTo(1);
+      InProcessExporter.Response down = e.get("/scrape?target=redis://127.0.0.1:"
+          + Backends.freePort(), "X-Prometheus-Scrape-Timeout-Seconds", "3");
+      assertThat(down.status()).isEqualTo(200);
+      assertThat(down.exposition().value("redis_up")).isEqualTo(0);
+      assertThat(e.get("/scrape?target=http://x").status()).isEqualTo(400);
+    }
+  }
+}

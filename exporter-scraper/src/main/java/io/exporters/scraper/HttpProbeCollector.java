@@ -1,0 +1,51 @@
+package io.exporters.scraper;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.List;
+
+/**
+ * Probes URLs with GET under the scrape deadline, as blackbox_exporter's http prober: success,
+ * status code and duration. A probe target gives one unlabelled result; the configured /metrics
+ * targets give one result each, labelled {@code target}.
+ */
+final class HttpProbeCollector implements Collector<HttpClient> {
+  static final String URLS_OPTION = "urls";
+
+  @Override
+  public void collect(ScrapeContext<HttpClient> ctx, MetricSink sink) throws Exception {
+    HttpClient client = ctx.connection();
+    String urls = ctx.target().options().get(URLS_OPTION);
+    boolean labelled = urls != null;
+    List<String> targets = labelled ? List.of(urls.split(",")) : List.of(ctx.target().address());
+    String[] labels = labelled ? new String[] {"target"} : new String[0];
+    MetricSink.SeriesWriter success = sink.gauge("probe_success",
+        "Displays whether or not the probe was a success", labels);
+    MetricSink.SeriesWriter status = sink.gauge("probe_http_status_code",
+        "Response HTTP status code", labels);
+    MetricSink.SeriesWriter duration = sink.gauge("probe_duration_seconds",
+        "Returns how long the probe took to complete in seconds", labels);
+    for (String url : targets) {
+      String[] values = labelled ? new String[] {url} : new String[0];
+      long start = System.nanoTime();
+      int code = 0;
+      try {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
+            .timeout(Duration.ofMillis(Math.max(50, ctx.deadline().remainingMillis())))
+            .GET().build();
+        code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      } catch (java.io.IOException | IllegalArgumentException e) {
+        code = 0;
+      }
+      success.add(code >= 200 && code < 300 ? 1 : 0, values);
+      status.add(code, values);
+      duration.add((System.nanoTime() - start) / 1e9, values);
+    }
+  }
+}
