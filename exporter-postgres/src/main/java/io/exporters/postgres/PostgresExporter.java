@@ -3,6 +3,7 @@ package io.exporters.postgres;
 import io.exporters.common.ExporterApp;
 import io.exporters.common.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
+import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
@@ -13,6 +14,12 @@ import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.config.Secret;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
+import io.exporters.postgres.collector.DatabaseCollector;
+import io.exporters.postgres.collector.LocksCollector;
+import io.exporters.postgres.collector.PostmasterCollector;
+import io.exporters.postgres.collector.ReplicationCollector;
+import io.exporters.postgres.collector.StatBgwriterCollector;
+import io.exporters.postgres.collector.StatDatabaseCollector;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -26,7 +33,15 @@ import java.util.Optional;
 
 /** A drop-in for prometheus-community/postgres_exporter: same port, flags, env and names. */
 public final class PostgresExporter implements ExporterDefinition<Connection, PostgresSettings> {
-  static final CollectorCatalog<Connection> COLLECTORS = new CollectorCatalog<>();
+  static final CollectorCatalog<Connection> COLLECTORS = CollectorCatalog.of(
+      CollectorSpec.of("database", "pg_database sizes and connection limits",
+          new DatabaseCollector()),
+      CollectorSpec.of("locks", "pg_locks counts by database and mode", new LocksCollector()),
+      CollectorSpec.of("replication", "replica status and lag", new ReplicationCollector()),
+      CollectorSpec.of("stat_bgwriter", "pg_stat_bgwriter", new StatBgwriterCollector()),
+      CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
+      CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
+          .disabledByDefault());
 
   @Override
   public String name() {

@@ -1,0 +1,54 @@
+package io.exporters.postgres.collector;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.collector.Version;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/**
+ * pg_stat_bgwriter. PostgreSQL 17 moved the checkpoint columns to pg_stat_checkpointer; there this
+ * emits the four columns that remain, as upstream does.
+ */
+public final class StatBgwriterCollector implements Collector<Connection> {
+  private static final Version PG17 = Version.of(17, 0);
+  private static final String[][] BEFORE_17 = {
+      {"checkpoints_timed", "Number of scheduled checkpoints that have been performed"},
+      {"checkpoints_req", "Number of requested checkpoints that have been performed"},
+      {"checkpoint_write_time", "Total amount of time that has been spent in the portion of "
+          + "checkpoint processing where files are written to disk, in milliseconds"},
+      {"checkpoint_sync_time", "Total amount of time that has been spent in the portion of "
+          + "checkpoint processing where files are synchronized to disk, in milliseconds"},
+      {"buffers_checkpoint", "Number of buffers written during checkpoints"},
+      {"buffers_clean", "Number of buffers written by the background writer"},
+      {"maxwritten_clean", "Number of times the background writer stopped a cleaning scan "
+          + "because it had written too many buffers"},
+      {"buffers_backend", "Number of buffers written directly by a backend"},
+      {"buffers_backend_fsync", "Number of times a backend had to execute its own fsync call"},
+      {"buffers_alloc", "Number of buffers allocated"},
+  };
+  private static final String[][] FROM_17 = {BEFORE_17[5], BEFORE_17[6], BEFORE_17[9]};
+
+  @Override
+  public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    boolean split = ctx.backendVersion().map(v -> v.atLeast(PG17)).orElse(false);
+    String[][] columns = split ? FROM_17 : BEFORE_17;
+    StringBuilder sql = new StringBuilder("SELECT ");
+    for (String[] c : columns) {
+      sql.append(c[0]).append(", ");
+    }
+    sql.append("extract(epoch FROM stats_reset) AS stats_reset FROM pg_stat_bgwriter");
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), sql.toString());
+        ResultSet rs = st.executeQuery()) {
+      if (rs.next()) {
+        for (String[] c : columns) {
+          sink.counter("pg_stat_bgwriter_" + c[0] + "_total", c[1]).add(rs.getDouble(c[0]));
+        }
+        sink.counter("pg_stat_bgwriter_stats_reset_total",
+            "Time at which these statistics were last reset").add(rs.getDouble("stats_reset"));
+      }
+    }
+  }
+}
