@@ -18,8 +18,14 @@ import io.exporters.postgres.collector.DatabaseCollector;
 import io.exporters.postgres.collector.LocksCollector;
 import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
+import io.exporters.postgres.collector.RolesCollector;
+import io.exporters.postgres.collector.SettingsCollector;
+import io.exporters.postgres.collector.StatActivityCollector;
+import io.exporters.postgres.collector.StatArchiverCollector;
 import io.exporters.postgres.collector.StatBgwriterCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
+import io.exporters.postgres.collector.StatUserTablesCollector;
+import io.exporters.postgres.collector.StatioUserTablesCollector;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -38,8 +44,17 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new DatabaseCollector()),
       CollectorSpec.of("locks", "pg_locks counts by database and mode", new LocksCollector()),
       CollectorSpec.of("replication", "replica status and lag", new ReplicationCollector()),
+      CollectorSpec.of("roles", "pg_roles connection limits", new RolesCollector()),
+      CollectorSpec.of("settings", "pg_settings in base units", new SettingsCollector()),
+      CollectorSpec.of("stat_activity", "pg_stat_activity connection counts",
+          new StatActivityCollector()),
+      CollectorSpec.of("stat_archiver", "pg_stat_archiver", new StatArchiverCollector()),
       CollectorSpec.of("stat_bgwriter", "pg_stat_bgwriter", new StatBgwriterCollector()),
       CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
+      CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of the connected database",
+          new StatUserTablesCollector()),
+      CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of the connected database",
+          new StatioUserTablesCollector()),
       CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
           .disabledByDefault());
 

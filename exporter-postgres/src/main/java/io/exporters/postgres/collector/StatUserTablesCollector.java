@@ -1,0 +1,72 @@
+package io.exporters.postgres.collector;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** pg_stat_user_tables of the connected database, with table and index sizes. */
+public final class StatUserTablesCollector implements Collector<Connection> {
+  private static final String[][] COUNTERS = {
+      {"seq_scan", "Number of sequential scans initiated on this table"},
+      {"seq_tup_read", "Number of live rows fetched by sequential scans"},
+      {"idx_scan", "Number of index scans initiated on this table"},
+      {"idx_tup_fetch", "Number of live rows fetched by index scans"},
+      {"n_tup_ins", "Number of rows inserted"},
+      {"n_tup_upd", "Number of rows updated"},
+      {"n_tup_del", "Number of rows deleted"},
+      {"n_tup_hot_upd", "Number of rows HOT updated (i.e., with no separate index update required)"},
+      {"vacuum_count", "Number of times this table has been manually vacuumed (not counting "
+          + "VACUUM FULL)"},
+      {"autovacuum_count", "Number of times this table has been vacuumed by the autovacuum "
+          + "daemon"},
+      {"analyze_count", "Number of times this table has been manually analyzed"},
+      {"autoanalyze_count", "Number of times this table has been analyzed by the autovacuum "
+          + "daemon"},
+  };
+  private static final String[][] GAUGES = {
+      {"n_live_tup", "Estimated number of live rows"},
+      {"n_dead_tup", "Estimated number of dead rows"},
+      {"n_mod_since_analyze", "Estimated number of rows changed since last analyze"},
+      {"last_vacuum", "Last time at which this table was manually vacuumed (not counting VACUUM "
+          + "FULL)"},
+      {"last_autovacuum", "Last time at which this table was vacuumed by the autovacuum daemon"},
+      {"last_analyze", "Last time at which this table was manually analyzed"},
+      {"last_autoanalyze", "Last time at which this table was analyzed by the autovacuum daemon"},
+      {"index_size_bytes", "Total disk space used by the indexes on this table, in bytes"},
+      {"table_size_bytes", "Total disk space used by this table, in bytes"},
+  };
+  static final String SQL = "SELECT current_database() AS datname, schemaname, relname, "
+      + "seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan, "
+      + "COALESCE(idx_tup_fetch, 0) AS idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_del, "
+      + "n_tup_hot_upd, n_live_tup, n_dead_tup, n_mod_since_analyze, "
+      + "COALESCE(extract(epoch FROM last_vacuum), 0) AS last_vacuum, "
+      + "COALESCE(extract(epoch FROM last_autovacuum), 0) AS last_autovacuum, "
+      + "COALESCE(extract(epoch FROM last_analyze), 0) AS last_analyze, "
+      + "COALESCE(extract(epoch FROM last_autoanalyze), 0) AS last_autoanalyze, "
+      + "vacuum_count, autovacuum_count, analyze_count, autoanalyze_count, "
+      + "pg_indexes_size(relid) AS index_size_bytes, pg_table_size(relid) AS table_size_bytes "
+      + "FROM pg_stat_user_tables";
+
+  @Override
+  public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String datname = rs.getString("datname");
+        String schema = rs.getString("schemaname");
+        String table = rs.getString("relname");
+        for (String[] c : COUNTERS) {
+          sink.counter("pg_stat_user_tables_" + c[0], c[1], "datname", "schemaname", "relname")
+              .add(rs.getDouble(c[0]), datname, schema, table);
+        }
+        for (String[] g : GAUGES) {
+          sink.gauge("pg_stat_user_tables_" + g[0], g[1], "datname", "schemaname", "relname")
+              .add(rs.getDouble(g[0]), datname, schema, table);
+        }
+      }
+    }
+  }
+}

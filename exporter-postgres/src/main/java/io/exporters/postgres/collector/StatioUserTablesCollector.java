@@ -1,0 +1,49 @@
+package io.exporters.postgres.collector;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** pg_statio_user_tables of the connected database: block reads and buffer hits. */
+public final class StatioUserTablesCollector implements Collector<Connection> {
+  private static final String[][] COLUMNS = {
+      {"heap_blks_read", "heap_blocks_read", "Number of disk blocks read from this table"},
+      {"heap_blks_hit", "heap_blocks_hit", "Number of buffer hits in this table"},
+      {"idx_blks_read", "idx_blocks_read", "Number of disk blocks read from all indexes on this "
+          + "table"},
+      {"idx_blks_hit", "idx_blocks_hit", "Number of buffer hits in all indexes on this table"},
+      {"toast_blks_read", "toast_blocks_read", "Number of disk blocks read from this table's "
+          + "TOAST table (if any)"},
+      {"toast_blks_hit", "toast_blocks_hit", "Number of buffer hits in this table's TOAST table "
+          + "(if any)"},
+      {"tidx_blks_read", "tidx_blocks_read", "Number of disk blocks read from this table's TOAST "
+          + "table indexes (if any)"},
+      {"tidx_blks_hit", "tidx_blocks_hit", "Number of buffer hits in this table's TOAST table "
+          + "indexes (if any)"},
+  };
+  static final String SQL = "SELECT current_database() AS datname, schemaname, relname, "
+      + "COALESCE(heap_blks_read, 0) AS heap_blks_read, COALESCE(heap_blks_hit, 0) AS "
+      + "heap_blks_hit, COALESCE(idx_blks_read, 0) AS idx_blks_read, COALESCE(idx_blks_hit, 0) "
+      + "AS idx_blks_hit, COALESCE(toast_blks_read, 0) AS toast_blks_read, "
+      + "COALESCE(toast_blks_hit, 0) AS toast_blks_hit, COALESCE(tidx_blks_read, 0) AS "
+      + "tidx_blks_read, COALESCE(tidx_blks_hit, 0) AS tidx_blks_hit FROM pg_statio_user_tables";
+
+  @Override
+  public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String datname = rs.getString("datname");
+        String schema = rs.getString("schemaname");
+        String table = rs.getString("relname");
+        for (String[] c : COLUMNS) {
+          sink.counter("pg_statio_user_tables_" + c[1], c[2], "datname", "schemaname", "relname")
+              .add(rs.getDouble(c[0]), datname, schema, table);
+        }
+      }
+    }
+  }
+}
