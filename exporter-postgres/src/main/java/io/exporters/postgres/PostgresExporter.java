@@ -18,6 +18,7 @@ import io.exporters.postgres.collector.DatabaseCollector;
 import io.exporters.postgres.collector.LocksCollector;
 import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
+import io.exporters.postgres.collector.ReplicationSlotsCollector;
 import io.exporters.postgres.collector.RolesCollector;
 import io.exporters.postgres.collector.SettingsCollector;
 import io.exporters.postgres.collector.StatActivityCollector;
@@ -26,6 +27,7 @@ import io.exporters.postgres.collector.StatBgwriterCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
+import io.exporters.postgres.collector.WalCollector;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -44,6 +46,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new DatabaseCollector()),
       CollectorSpec.of("locks", "pg_locks counts by database and mode", new LocksCollector()),
       CollectorSpec.of("replication", "replica status and lag", new ReplicationCollector()),
+      CollectorSpec.of("replication_slots", "pg_replication_slots",
+          new ReplicationSlotsCollector()),
       CollectorSpec.of("roles", "pg_roles connection limits", new RolesCollector()),
       CollectorSpec.of("settings", "pg_settings in base units", new SettingsCollector()),
       CollectorSpec.of("stat_activity", "pg_stat_activity connection counts",
@@ -55,6 +59,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new StatUserTablesCollector()),
       CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of the connected database",
           new StatioUserTablesCollector()),
+      CollectorSpec.of("wal", "WAL segment count and size (needs pg_monitor)",
+          new WalCollector()),
       CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
           .disabledByDefault());
 
