@@ -15,6 +15,7 @@ import java.util.concurrent.Executor;
 /** JDBC connections with timeouts bounded by the scrape deadline, named for pg_stat_activity. */
 final class PostgresConnector implements TargetConnector<Connection> {
   static final String APPLICATION_NAME = "exporter-postgres";
+  static final int LOCK_TIMEOUT_MS = 1000;
   private static final Executor DIRECT = Runnable::run;
 
   @Override
@@ -30,6 +31,8 @@ final class PostgresConnector implements TargetConnector<Connection> {
       props.setProperty("password", target.password().reveal());
     }
     props.setProperty("ApplicationName", APPLICATION_NAME);
+    // An exporter must not queue behind application locks; a blocked query fails fast instead.
+    props.putIfAbsent("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS);
     long seconds = Math.max(1, (deadline.remainingMillis() + 999) / 1000);
     props.setProperty("connectTimeout", Long.toString(seconds));
     props.setProperty("loginTimeout", Long.toString(seconds));

@@ -4,6 +4,7 @@ import io.exporters.common.ExporterApp;
 import io.exporters.common.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
+import io.exporters.common.collector.Version;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
@@ -24,7 +25,9 @@ import io.exporters.postgres.collector.SettingsCollector;
 import io.exporters.postgres.collector.StatActivityCollector;
 import io.exporters.postgres.collector.StatArchiverCollector;
 import io.exporters.postgres.collector.StatBgwriterCollector;
+import io.exporters.postgres.collector.StatCheckpointerCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
+import io.exporters.postgres.collector.StatDatabaseConflictsCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
 import io.exporters.postgres.collector.WalCollector;
@@ -54,7 +57,11 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new StatActivityCollector()),
       CollectorSpec.of("stat_archiver", "pg_stat_archiver", new StatArchiverCollector()),
       CollectorSpec.of("stat_bgwriter", "pg_stat_bgwriter", new StatBgwriterCollector()),
+      CollectorSpec.of("stat_checkpointer", "pg_stat_checkpointer (PostgreSQL 17+)",
+          new StatCheckpointerCollector()).versions(Version.of(17, 0), null).disabledByDefault(),
       CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
+      CollectorSpec.of("stat_database_conflicts", "pg_stat_database_conflicts",
+          new StatDatabaseConflictsCollector()),
       CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of the connected database",
           new StatUserTablesCollector()),
       CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of the connected database",

@@ -47,8 +47,12 @@ public final class StatUserTablesCollector implements Collector<Connection> {
       + "COALESCE(extract(epoch FROM last_analyze), 0) AS last_analyze, "
       + "COALESCE(extract(epoch FROM last_autoanalyze), 0) AS last_autoanalyze, "
       + "vacuum_count, autovacuum_count, analyze_count, autoanalyze_count, "
-      + "pg_indexes_size(relid) AS index_size_bytes, pg_table_size(relid) AS table_size_bytes "
-      + "FROM pg_stat_user_tables";
+      // Sizing a table another session holds exclusively would wait for that lock: skip it.
+      + "CASE WHEN locked THEN NULL ELSE pg_indexes_size(relid) END AS index_size_bytes, "
+      + "CASE WHEN locked THEN NULL ELSE pg_table_size(relid) END AS table_size_bytes "
+      + "FROM (SELECT *, EXISTS (SELECT 1 FROM pg_locks l WHERE l.relation = t.relid "
+      + "AND l.mode = 'AccessExclusiveLock' AND l.granted) AS locked "
+      + "FROM pg_stat_user_tables t) s";
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
@@ -63,8 +67,11 @@ public final class StatUserTablesCollector implements Collector<Connection> {
               .add(rs.getDouble(c[0]), datname, schema, table);
         }
         for (String[] g : GAUGES) {
-          sink.gauge("pg_stat_user_tables_" + g[0], g[1], "datname", "schemaname", "relname")
-              .add(rs.getDouble(g[0]), datname, schema, table);
+          double value = rs.getDouble(g[0]);
+          if (!rs.wasNull()) {
+            sink.gauge("pg_stat_user_tables_" + g[0], g[1], "datname", "schemaname", "relname")
+                .add(value, datname, schema, table);
+          }
         }
       }
     }

@@ -46,7 +46,7 @@ class CoreCollectorsTest {
       holder.rollback();
 
       for (String c : List.of("database", "locks", "replication", "stat_bgwriter",
-          "stat_database", "postmaster")) {
+          "stat_database", "postmaster", "stat_user_tables", "settings", "stat_activity")) {
         assertThat(m.value("pg_scrape_collector_success", "collector", c)).as(c).isEqualTo(1);
       }
       assertThat(m.value("pg_up")).isEqualTo(1);
@@ -65,6 +65,9 @@ class CoreCollectorsTest {
       assertThat(m.value("pg_stat_database_numbackends", "datname", db.name))
           .isGreaterThanOrEqualTo(1);
       assertThat(m.find("pg_stat_database_xact_commit", "datid", "0")).isEmpty();
+      // The exclusively locked table is listed, without the sizes that would wait for the lock.
+      assertThat(m.value("pg_stat_user_tables_n_tup_ins", "relname", "t")).isEqualTo(500);
+      assertThat(m.find("pg_stat_user_tables_table_size_bytes", "relname", "t")).isEmpty();
       assertThat(m.value("pg_postmaster_start_time_seconds"))
           .isBetween(1.0e9, System.currentTimeMillis() / 1000.0);
     }
