@@ -1,0 +1,98 @@
+package io.exporters.postgres;
+
+import io.exporters.common.testing.Backends;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A throwaway PostgreSQL server on a free port, for tests that stop and restart the backend.
+ * Runs as the postgres user when the tests run as root (PostgreSQL refuses root). Binaries come
+ * from {@code PG_BIN} or /usr/lib/postgresql/&lt;newest&gt;/bin.
+ */
+public final class PrivatePostgres implements AutoCloseable {
+  public final int port = Backends.freePort();
+  private final Path dir;
+  private final Path bin;
+
+  public PrivatePostgres() throws Exception {
+    bin = binDir();
+    dir = Files.createTempDirectory("exp-pg-");
+    run(List.of("chmod", "755", dir.toString()));
+    if (isRoot()) {
+      run(List.of("chown", "postgres:postgres", dir.toString()));
+    }
+    asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A",
+        "trust", "-U", "postgres", "--no-sync");
+    start();
+  }
+
+  public String dsn() {
+    return "postgresql://postgres@127.0.0.1:" + port + "/postgres?sslmode=disable";
+  }
+
+  public void start() throws Exception {
+    asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-l",
+        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses"
+            + "=127.0.0.1 -c fsync=off", "start");
+  }
+
+  public void stop() throws Exception {
+    asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-m",
+        "immediate", "stop");
+  }
+
+  @Override
+  public void close() throws Exception {
+    try {
+      stop();
+    } catch (Exception ignored) {
+      // Already stopped.
+    }
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  private void asOwner(String... command) throws Exception {
+    List<String> full = new ArrayList<>();
+    if (isRoot()) {
+      full.addAll(List.of("runuser", "-u", "postgres", "--"));
+    }
+    full.addAll(List.of(command));
+    run(full);
+  }
+
+  private static void run(List<String> command) throws Exception {
+    Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(120, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    }
+  }
+
+  private static boolean isRoot() {
+    return "root".equals(System.getProperty("user.name"));
+  }
+
+  private static Path binDir() throws IOException {
+    String env = System.getenv("PG_BIN");
+    if (env != null && !env.isBlank()) {
+      return Path.of(env);
+    }
+    Path base = Path.of("/usr/lib/postgresql");
+    if (!Files.isDirectory(base)) {
+      throw new AssertionError("no PostgreSQL binaries: install postgresql or set PG_BIN");
+    }
+    try (Stream<Path> versions = Files.list(base)) {
+      return versions.max(Comparator.comparing(p -> Integer.parseInt(p.getFileName().toString())))
+          .orElseThrow(() -> new AssertionError("no PostgreSQL under " + base))
+          .resolve("bin");
+    }
+  }
+}
