@@ -129,7 +129,7 @@ public final class ConfigLoader<X> {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw new ConfigException("cannot read config file " + file + ": " + ioReason(e));
+      throw new ConfigException("cannot read config file " + file + ": " + ConfigErrors.ioReason(e));
     }
     try {
       JsonNode node = mapper.readTree(text);
@@ -152,7 +152,7 @@ public final class ConfigLoader<X> {
     try {
       return mapper.treeToValue(node, type);
     } catch (UnrecognizedPropertyException e) {
-      String path = path(e);
+      String path = ConfigErrors.keyPath(e);
       TreeSet<String> known = new TreeSet<>();
       e.getKnownPropertyIds().forEach(k -> known.add(String.valueOf(k)));
       if (!path.contains(".")) {
@@ -161,15 +161,15 @@ public final class ConfigLoader<X> {
       throw new ConfigException(tree.sourceOf(path) + ": unknown key '" + path + "'"
           + (known.isEmpty() ? "" : " (known keys here: " + String.join(", ", known) + ")"));
     } catch (InvalidFormatException e) {
-      String path = path(e);
+      String path = ConfigErrors.keyPath(e);
       throw new ConfigException(tree.sourceOf(path) + ": key '" + path + "': "
           + friendly(e.getOriginalMessage(), e.getTargetType(), e.getValue()));
     } catch (MismatchedInputException e) {
-      String path = path(e);
+      String path = ConfigErrors.keyPath(e);
       throw new ConfigException(tree.sourceOf(path) + ": key '" + path + "': expected "
           + typeName(e.getTargetType()) + ", got " + describe(tree.node(path)));
     } catch (JsonMappingException e) {
-      String path = path(e);
+      String path = ConfigErrors.keyPath(e);
       throw new ConfigException(tree.sourceOf(path) + ": key '" + path + "': "
           + firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
@@ -276,7 +276,7 @@ public final class ConfigLoader<X> {
               m.userpass().passwordFile()), m.options());
         } catch (IOException ex) {
           throw new ConfigException(tree.sourceOf(key) + ": key '" + key + "': cannot read "
-              + p + ": " + ioReason(ex));
+              + p + ": " + ConfigErrors.ioReason(ex));
         }
       }
       out.put(e.getKey(), m);
@@ -295,7 +295,7 @@ public final class ConfigLoader<X> {
           return Optional.of(content);
         } catch (IOException e) {
           throw new ConfigException("environment variable " + spec.name() + "_FILE: cannot read "
-              + fileName + ": " + ioReason(e));
+              + fileName + ": " + ConfigErrors.ioReason(e));
         }
       }
     }
@@ -310,21 +310,6 @@ public final class ConfigLoader<X> {
     if (d == null || d.isZero() || d.isNegative()) {
       throw new ConfigException(tree.sourceOf(key) + ": key '" + key + "': must be positive");
     }
-  }
-
-  static String path(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 
   private static String friendly(String message, Class<?> type, Object value) {
@@ -371,17 +356,6 @@ public final class ConfigLoader<X> {
       return "a list";
     }
     return "'" + n.asText() + "'";
-  }
-
-  private static String ioReason(IOException e) {
-    String name = e.getClass().getSimpleName();
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "no such file";
-    }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "permission denied";
-    }
-    return e.getMessage() == null ? name : name + ": " + e.getMessage();
   }
 
   private static String firstLine(String s) {

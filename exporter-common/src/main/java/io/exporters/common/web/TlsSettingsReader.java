@@ -1,5 +1,6 @@
 package io.exporters.common.web;
 
+import io.exporters.common.config.ConfigErrors;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.log.SecretMasker;
 import java.io.IOException;
@@ -227,7 +228,7 @@ final class TlsSettingsReader {
       return new String(Files.readAllBytes(file), StandardCharsets.ISO_8859_1);
     } catch (IOException e) {
       throw errors.atKey(PREFIX + key, "cannot read " + file + ": "
-          + WebConfigErrors.ioReason(e));
+          + ConfigErrors.ioReason(e));
     }
   }
 

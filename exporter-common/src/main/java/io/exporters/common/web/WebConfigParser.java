@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.PropertyNamingStrategies;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.exporters.common.config.ConfigErrors;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.GoDuration;
 import io.exporters.common.config.Secret;
@@ -97,7 +98,7 @@ final class WebConfigParser {
     try {
       text = Files.readString(errors.file(), StandardCharsets.UTF_8);
     } catch (IOException e) {
-      throw errors.problem("cannot read: " + WebConfigErrors.ioReason(e));
+      throw errors.problem("cannot read: " + ConfigErrors.ioReason(e));
     }
     try {
       JsonNode node = MAPPER.readTree(text);
@@ -120,7 +121,7 @@ final class WebConfigParser {
     try {
       return MAPPER.treeToValue(tree, WebConfigFile.class);
     } catch (UnrecognizedPropertyException e) {
-      String key = keyPath(e);
+      String key = ConfigErrors.keyPath(e);
       Collection<Object> known = e.getKnownPropertyIds();
       TreeSet<String> names = new TreeSet<>();
       if (known != null) {
@@ -129,12 +130,12 @@ final class WebConfigParser {
       throw errors.problem("unknown key '" + key + "'"
           + (names.isEmpty() ? "" : " (known keys here: " + String.join(", ", names) + ")"));
     } catch (MismatchedInputException e) {
-      String key = keyPath(e);
+      String key = ConfigErrors.keyPath(e);
       // The value itself is not quoted: it may be a password hash or a private key.
       throw errors.atKey(key, "expected " + typeName(e.getTargetType()) + ", got "
           + describe(tree.at(pointer(e))));
     } catch (JsonMappingException e) {
-      throw errors.atKey(keyPath(e), firstLine(e.getOriginalMessage()));
+      throw errors.atKey(ConfigErrors.keyPath(e), firstLine(e.getOriginalMessage()));
     } catch (JsonProcessingException e) {
       throw errors.problem(firstLine(e.getOriginalMessage()));
     }
@@ -214,21 +215,6 @@ final class WebConfigParser {
     limitView.put("burst", limit.burst());
     view.put("rate_limit", limitView);
     return Optional.of(new RateLimiter(interval, limit.burst()));
-  }
-
-  private static String keyPath(JsonMappingException e) {
-    StringBuilder out = new StringBuilder();
-    for (JsonMappingException.Reference ref : e.getPath()) {
-      if (ref.getFieldName() != null) {
-        if (out.length() > 0) {
-          out.append('.');
-        }
-        out.append(ref.getFieldName());
-      } else if (ref.getIndex() >= 0) {
-        out.append('[').append(ref.getIndex()).append(']');
-      }
-    }
-    return out.toString();
   }
 
   private static String pointer(JsonMappingException e) {
