@@ -62,7 +62,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
   private final ScheduledThreadPoolExecutor timer;
   private final ConnectionPools<C> pools;
   private final ScrapeEngine<C> engine;
-  private final ExporterServer server;
+  private final ExporterServer<C, X> server;
 
   private ExporterApp(ExporterDefinition<C, X> definition, ConfigLoader<X> loader,
       CommandLine.Parsed args, Map<String, String> env, LoadedConfig<X> config) {
@@ -93,7 +93,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     timer.scheduleWithFixedDelay(this::maintain, 30, 30, TimeUnit.SECONDS);
 
     ListenAddress listen = ListenAddress.parse(config.common().web().listenAddress());
-    this.server = new ExporterServer(this, config.webConfig(), listen,
+    this.server = new ExporterServer<>(this, config.webConfig(), listen,
         config.common().web().telemetryPath());
     selfMetrics.configLoaded(true);
     definition.configured(config);

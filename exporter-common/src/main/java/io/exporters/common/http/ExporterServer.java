@@ -33,15 +33,15 @@ import org.slf4j.LoggerFactory;
  * {@code /-/healthy}, {@code /-/ready} and {@code POST /-/reload}, behind the web config's TLS,
  * basic auth, rate limit and headers. Only {@code /-/healthy} answers without credentials.
  */
-public final class ExporterServer implements AutoCloseable {
+public final class ExporterServer<C, X> implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ExporterServer.class);
   private static final String TEXT = "text/plain; charset=utf-8";
 
-  private final ExporterApp<?, ?> app;
+  private final ExporterApp<C, X> app;
   private final Javalin javalin;
   private volatile boolean ready;
 
-  public ExporterServer(ExporterApp<?, ?> app, WebConfig webConfig, ListenAddress listen,
+  public ExporterServer(ExporterApp<C, X> app, WebConfig webConfig, ListenAddress listen,
       String metricsPath) {
     this.app = app;
     this.javalin = Javalin.create(cfg -> {
@@ -106,7 +106,7 @@ public final class ExporterServer implements AutoCloseable {
   }
 
   private void landing(Context ctx) {
-    ExporterApp.State<?, ?> state = app.state();
+    ExporterApp.State<C, X> state = app.state();
     List<LandingPage.Link> links = new ArrayList<>();
     String metricsPath = state.config().common().web().telemetryPath();
     links.add(new LandingPage.Link(metricsPath, "Metrics", state.defaultTarget().isPresent()
@@ -122,7 +122,7 @@ public final class ExporterServer implements AutoCloseable {
   }
 
   private void metrics(Context ctx) throws IOException {
-    ExporterApp.State<?, ?> state = app.state();
+    ExporterApp.State<C, X> state = app.state();
     List<MetricFamily> families = List.of();
     if (state.defaultTarget().isPresent()) {
       families = scrape(state, state.defaultTarget().get(), ctx).families();
@@ -131,7 +131,7 @@ public final class ExporterServer implements AutoCloseable {
   }
 
   private void probe(Context ctx) throws IOException {
-    ExporterApp.State<?, ?> state = app.state();
+    ExporterApp.State<C, X> state = app.state();
     String target = ctx.queryParam("target");
     if (target == null || target.isBlank()) {
       badRequest(ctx, "missing required parameter 'target'");
@@ -162,16 +162,13 @@ public final class ExporterServer implements AutoCloseable {
     respond(ctx, scrape(state, resolved, ctx).families(), false);
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
   private Target probeTarget(String target, Optional<AuthModule> module,
-      ExporterApp.State<?, ?> state) {
-    return ((io.exporters.common.ExporterDefinition) app.definition())
-        .probeTarget(target, module, state.config());
+      ExporterApp.State<C, X> state) {
+    return app.definition().probeTarget(target, module, state.config());
   }
 
-  @SuppressWarnings({"unchecked", "rawtypes"})
-  private ScrapeResult scrape(ExporterApp.State<?, ?> state, Target target, Context ctx) {
-    return ((io.exporters.common.scrape.ScrapeEngine) app.engine()).scrape(target, state.plan(),
+  private ScrapeResult scrape(ExporterApp.State<C, X> state, Target target, Context ctx) {
+    return app.engine().scrape(target, state.plan(),
         state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
   }
 
