@@ -16,6 +16,9 @@ import io.exporters.common.config.Secret;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
 import io.exporters.postgres.collector.DatabaseCollector;
+import io.exporters.postgres.collector.DatabaseWraparoundCollector;
+import io.exporters.postgres.collector.LongRunningTransactionsCollector;
+import io.exporters.postgres.collector.ProcessIdleCollector;
 import io.exporters.postgres.collector.LocksCollector;
 import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
@@ -28,7 +31,9 @@ import io.exporters.postgres.collector.StatBgwriterCollector;
 import io.exporters.postgres.collector.StatCheckpointerCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
 import io.exporters.postgres.collector.StatDatabaseConflictsCollector;
+import io.exporters.postgres.collector.StatProgressVacuumCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
+import io.exporters.postgres.collector.StatioUserIndexesCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
 import io.exporters.postgres.collector.WalCollector;
 import java.io.IOException;
@@ -62,6 +67,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
       CollectorSpec.of("stat_database_conflicts", "pg_stat_database_conflicts",
           new StatDatabaseConflictsCollector()),
+      CollectorSpec.of("stat_progress_vacuum", "running VACUUMs and their progress",
+          new StatProgressVacuumCollector()),
       CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of the connected database",
           new StatUserTablesCollector()),
       CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of the connected database",
@@ -69,7 +76,15 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       CollectorSpec.of("wal", "WAL segment count and size (needs pg_monitor)",
           new WalCollector()),
       CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
-          .disabledByDefault());
+          .disabledByDefault(),
+      CollectorSpec.of("database_wraparound", "transaction ID ages per database",
+          new DatabaseWraparoundCollector()).disabledByDefault(),
+      CollectorSpec.of("long_running_transactions", "open transactions and the oldest's age",
+          new LongRunningTransactionsCollector()).disabledByDefault(),
+      CollectorSpec.of("process_idle", "idle time of backends as a histogram",
+          new ProcessIdleCollector()).disabledByDefault(),
+      CollectorSpec.of("statio_user_indexes", "pg_statio_user_indexes",
+          new StatioUserIndexesCollector()).disabledByDefault());
 
   @Override
   public String name() {

@@ -1,0 +1,32 @@
+package io.exporters.postgres.collector;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** pg_statio_user_indexes of the connected database: index block reads and hits. */
+public final class StatioUserIndexesCollector implements Collector<Connection> {
+  static final String SQL = "SELECT schemaname, relname, indexrelname, "
+      + "COALESCE(idx_blks_read, 0) AS idx_blks_read, COALESCE(idx_blks_hit, 0) AS idx_blks_hit "
+      + "FROM pg_statio_user_indexes";
+
+  @Override
+  public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    MetricSink.SeriesWriter read = sink.counter("pg_statio_user_indexes_idx_blks_read_total",
+        "Number of disk blocks read from this index", "schemaname", "relname", "indexrelname");
+    MetricSink.SeriesWriter hit = sink.counter("pg_statio_user_indexes_idx_blks_hit_total",
+        "Number of buffer hits in this index", "schemaname", "relname", "indexrelname");
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String[] labels = {rs.getString("schemaname"), rs.getString("relname"),
+            rs.getString("indexrelname")};
+        read.add(rs.getDouble("idx_blks_read"), labels);
+        hit.add(rs.getDouble("idx_blks_hit"), labels);
+      }
+    }
+  }
+}
