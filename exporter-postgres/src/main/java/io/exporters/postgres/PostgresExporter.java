@@ -17,6 +17,7 @@ import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
 import io.exporters.postgres.collector.DatabaseCollector;
 import io.exporters.postgres.collector.DatabaseWraparoundCollector;
+import io.exporters.postgres.collector.EachDatabase;
 import io.exporters.postgres.collector.LongRunningTransactionsCollector;
 import io.exporters.postgres.collector.ProcessIdleCollector;
 import io.exporters.postgres.collector.LocksCollector;
@@ -46,10 +47,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicReference;
 
 /** A drop-in for prometheus-community/postgres_exporter: same port, flags, env and names. */
 public final class PostgresExporter implements ExporterDefinition<Connection, PostgresSettings> {
-  static final CollectorCatalog<Connection> COLLECTORS = CollectorCatalog.of(
+  private final AtomicReference<DatabaseSelection> selection =
+      new AtomicReference<>(DatabaseSelection.defaults());
+  private final CollectorCatalog<Connection> collectors = CollectorCatalog.of(
       CollectorSpec.of("database", "pg_database sizes and connection limits",
           new DatabaseCollector()),
       CollectorSpec.of("locks", "pg_locks counts by database and mode", new LocksCollector()),
@@ -69,10 +73,10 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new StatDatabaseConflictsCollector()),
       CollectorSpec.of("stat_progress_vacuum", "running VACUUMs and their progress",
           new StatProgressVacuumCollector()),
-      CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of the connected database",
-          new StatUserTablesCollector()),
-      CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of the connected database",
-          new StatioUserTablesCollector()),
+      CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of every database",
+          new EachDatabase(selection::get, new StatUserTablesCollector())),
+      CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of every database",
+          new EachDatabase(selection::get, new StatioUserTablesCollector())),
       CollectorSpec.of("wal", "WAL segment count and size (needs pg_monitor)",
           new WalCollector()),
       CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
@@ -84,7 +88,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       CollectorSpec.of("process_idle", "idle time of backends as a histogram",
           new ProcessIdleCollector()).disabledByDefault(),
       CollectorSpec.of("statio_user_indexes", "pg_statio_user_indexes",
-          new StatioUserIndexesCollector()).disabledByDefault());
+          new EachDatabase(selection::get, new StatioUserIndexesCollector())).disabledByDefault());
 
   @Override
   public String name() {
@@ -103,7 +107,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
 
   @Override
   public CollectorCatalog<Connection> collectors() {
-    return COLLECTORS;
+    return collectors;
   }
 
   @Override
@@ -111,9 +115,16 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
     return new ConfigSchema<>(PostgresSettings.class, 9187, "PG_EXPORTER_",
         Path.of("postgres_exporter.yml"),
         List.of(FlagSpec.string("collection-timeout", "scrape.timeout",
-            "Upper bound on a scrape's deadline (postgres_exporter's name for --scrape.timeout).")),
+                "Upper bound on a scrape's deadline (postgres_exporter's name for "
+                    + "--scrape.timeout)."),
+            FlagSpec.bool("auto-discover-databases", "databases.auto_discover",
+                "Run per-database collectors in every connectable database (default true)."),
+            FlagSpec.list("include-databases", "databases.include",
+                "Only these databases (comma-separated) for per-database collectors."),
+            FlagSpec.list("exclude-databases", "databases.exclude",
+                "Skip these databases (comma-separated) in per-database collectors.")),
         List.of(EnvSpec.secret("DATA_SOURCE_NAME", "data_source_name")),
-        PostgresExporter::dsnFromParts, COLLECTORS, PostgresExporter::validate);
+        PostgresExporter::dsnFromParts, collectors, PostgresExporter::validate);
   }
 
   /** DATA_SOURCE_URI + DATA_SOURCE_USER + DATA_SOURCE_PASS (or their _FILE forms). */
@@ -203,6 +214,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
 
   @Override
   public void configured(LoadedConfig<PostgresSettings> config) {
+    selection.set(config.settings().databases());
     if (defaultTarget(config).isEmpty()) {
       org.slf4j.LoggerFactory.getLogger(PostgresExporter.class).atWarn().log(
           "no DATA_SOURCE_NAME configured: /metrics serves only the exporter's own metrics; "
