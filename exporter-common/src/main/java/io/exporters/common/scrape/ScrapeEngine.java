@@ -21,6 +21,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -70,8 +71,13 @@ public final class ScrapeEngine<C> {
     }
     if (started) {
       Round mine = round;
-      mine.done.whenComplete((v, e) -> inFlight.remove(target.key(), mine));
-      timer.schedule(mine::expire, Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+      ScheduledFuture<?> expiry = timer.schedule(mine::expire,
+          Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+      mine.done.whenComplete((v, e) -> {
+        inFlight.remove(target.key(), mine);
+        // A pending timer would keep the round's results reachable until the deadline.
+        expiry.cancel(false);
+      });
       workers.execute(mine::start);
     }
     ScrapeResult result = await(round, deadline, startNanos);
@@ -207,7 +213,7 @@ public final class ScrapeEngine<C> {
         }
       }
       Version version;
-      try (Lease<C> lease = pools.acquire(target, deadline)) {
+      try (Lease<C> lease = pools.acquireChecked(target, deadline)) {
         try {
           version = pools.connector().version(lease.connection()).orElse(null);
         } catch (Exception e) {
@@ -276,7 +282,7 @@ public final class ScrapeEngine<C> {
         }
       });
       long waitMs = Math.max(1, own.remainingMillis());
-      timer.schedule(() -> {
+      ScheduledFuture<?> watchdog = timer.schedule(() -> {
         if (outcome.complete(
             CollectorOutcome.late(active.name(), seconds(System.nanoTime() - started)))) {
           logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
@@ -285,6 +291,7 @@ public final class ScrapeEngine<C> {
           task.cancel(true);
         }
       }, waitMs, TimeUnit.MILLISECONDS);
+      outcome.whenComplete((o, e) -> watchdog.cancel(false));
     }
 
     /** At the deadline: whatever has not answered is late; an unanswered connect means down. */
