@@ -13,6 +13,8 @@ import java.util.Map;
  */
 public final class MetricBuffer implements MetricSink {
   private final Map<String, Family> families = new LinkedHashMap<>();
+  // Collectors ask for the same family once per row; reuse its checked writer.
+  private final Map<String, Writer> writers = new java.util.HashMap<>();
   private int droppedSeries;
 
   @Override
@@ -38,6 +40,10 @@ public final class MetricBuffer implements MetricSink {
   @Override
   public synchronized SeriesWriter family(
       MetricType type, String name, String help, String... labelNames) {
+    Writer known = writers.get(name);
+    if (known != null && known.family.type == type && Arrays.equals(known.labelNames, labelNames)) {
+      return known;
+    }
     if (!MetricNames.isValidMetricName(name)) {
       throw new IllegalArgumentException("invalid metric name '" + name + "'");
     }
@@ -50,13 +56,22 @@ public final class MetricBuffer implements MetricSink {
     if (family.type != type) {
       return new DroppingWriter(labelNames.length);
     }
-    return new Writer(family, labelNames);
+    Writer writer = new Writer(family, labelNames.clone());
+    writers.put(name, writer);
+    return writer;
   }
 
   /** Adds a finished family (from another collector); returns how many series were dropped. */
   public synchronized int add(MetricFamily other) {
-    Family family = families.computeIfAbsent(
-        other.name(), n -> new Family(n, other.type(), other.help()));
+    Family family = families.get(other.name());
+    if (family == null) {
+      // Already free of duplicates: kept whole until another family of this name arrives.
+      family = new Family(other.name(), other.type(), other.help());
+      family.whole = other;
+      families.put(other.name(), family);
+      return 0;
+    }
+    family.expand();
     if (family.type != other.type()) {
       droppedSeries += other.samples().size();
       return other.samples().size();
@@ -83,7 +98,7 @@ public final class MetricBuffer implements MetricSink {
   public synchronized List<MetricFamily> families() {
     List<MetricFamily> out = new ArrayList<>(families.size());
     for (Family family : families.values()) {
-      if (!family.samples.isEmpty()) {
+      if (!family.isEmpty()) {
         out.add(family.toMetricFamily());
       }
     }
@@ -94,7 +109,8 @@ public final class MetricBuffer implements MetricSink {
     final String name;
     final MetricType type;
     final String help;
-    final Map<String, Sample> samples = new LinkedHashMap<>();
+    final Map<Sample.SeriesKey, Sample> samples = new LinkedHashMap<>();
+    MetricFamily whole;
 
     Family(String name, MetricType type, String help) {
       this.name = name;
@@ -102,11 +118,28 @@ public final class MetricBuffer implements MetricSink {
       this.help = help;
     }
 
+    void expand() {
+      if (whole != null) {
+        for (Sample s : whole.samples()) {
+          samples.put(s.seriesKey(), s);
+        }
+        whole = null;
+      }
+    }
+
+    boolean isEmpty() {
+      return whole == null ? samples.isEmpty() : whole.samples().isEmpty();
+    }
+
     boolean put(Sample sample) {
+      expand();
       return samples.putIfAbsent(sample.seriesKey(), sample) == null;
     }
 
     MetricFamily toMetricFamily() {
+      if (whole != null) {
+        return whole;
+      }
       List<Sample> list = new ArrayList<>(samples.values());
       if (type != MetricType.HISTOGRAM) {
         list.sort(BY_LABELS);
@@ -132,11 +165,13 @@ public final class MetricBuffer implements MetricSink {
 
   private final class Writer implements SeriesWriter {
     private final Family family;
+    private final String[] labelNames;
     private final List<String> sortedNames;
     private final int[] order;
 
     Writer(Family family, String[] labelNames) {
       this.family = family;
+      this.labelNames = labelNames;
       Integer[] idx = new Integer[labelNames.length];
       for (int i = 0; i < idx.length; i++) {
         idx[i] = i;
@@ -170,7 +205,9 @@ public final class MetricBuffer implements MetricSink {
       }
       List<String> values = sortedValues(labelValues);
       synchronized (MetricBuffer.this) {
-        String countKey = new Sample(family.name + "_count", sortedNames, values, 0).seriesKey();
+        Sample.SeriesKey countKey =
+            new Sample(family.name + "_count", sortedNames, values, 0).seriesKey();
+        family.expand();
         if (family.samples.containsKey(countKey)) {
           droppedSeries++;
           return;

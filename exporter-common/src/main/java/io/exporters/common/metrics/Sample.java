@@ -13,13 +13,11 @@ public record Sample(String name, List<String> labelNames, List<String> labelVal
   }
 
   /** Identity of the series within its family: name and label pairs. */
-  String seriesKey() {
-    StringBuilder key = new StringBuilder(name);
-    for (int i = 0; i < labelNames.size(); i++) {
-      key.append('\u0000').append(labelNames.get(i)).append('\u0001').append(labelValues.get(i));
-    }
-    return key.toString();
+  SeriesKey seriesKey() {
+    return new SeriesKey(name, labelNames, labelValues);
   }
+
+  record SeriesKey(String name, List<String> labelNames, List<String> labelValues) {}
 
   public String label(String labelName) {
     int i = labelNames.indexOf(labelName);
