@@ -21,6 +21,9 @@ import org.slf4j.LoggerFactory;
 public final class ConnectionPools<C> implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConnectionPools.class);
 
+  /** A connection returned more recently than this is reused without a liveness round trip. */
+  static final long RECENTLY_USED_NANOS = 1_000_000_000L;
+
   private final TargetConnector<C> connector;
   private final int maxPerTarget;
   private final Duration idleTimeout;
@@ -45,10 +48,21 @@ public final class ConnectionPools<C> implements AutoCloseable {
     return connector;
   }
 
-  /** Borrows a healthy connection, opening one if the pool has room, waiting otherwise. */
+  /**
+   * Borrows a connection, opening one if the pool has room, waiting otherwise. An idle one is
+   * checked first unless it was in use within the last second.
+   */
   public Lease<C> acquire(Target target, Deadline deadline) throws Exception {
-    TargetPool pool = pools.computeIfAbsent(target.key(), k -> new TargetPool(target));
-    return pool.acquire(deadline);
+    return pool(target).acquire(deadline, false);
+  }
+
+  /** Like {@link #acquire} but always checks an idle connection (for the scrape's up check). */
+  public Lease<C> acquireChecked(Target target, Deadline deadline) throws Exception {
+    return pool(target).acquire(deadline, true);
+  }
+
+  private TargetPool pool(Target target) {
+    return pools.computeIfAbsent(target.key(), k -> new TargetPool(target));
   }
 
   /** Closes idle connections past the idle timeout and pools of targets unused for long. */
@@ -104,14 +118,17 @@ public final class ConnectionPools<C> implements AutoCloseable {
       this.target = target;
     }
 
-    Lease<C> acquire(Deadline deadline) throws Exception {
+    Lease<C> acquire(Deadline deadline, boolean alwaysCheck) throws Exception {
       while (true) {
         C candidate = null;
+        boolean fresh = false;
         boolean mayOpen = false;
         synchronized (this) {
           lastUsedNanos = System.nanoTime();
           if (!idle.isEmpty()) {
-            candidate = idle.pollFirst().connection();
+            Idle<C> next = idle.pollFirst();
+            candidate = next.connection();
+            fresh = !alwaysCheck && lastUsedNanos - next.sinceNanos() < RECENTLY_USED_NANOS;
           } else if (open < maxPerTarget) {
             open++;
             mayOpen = true;
@@ -126,7 +143,7 @@ public final class ConnectionPools<C> implements AutoCloseable {
           }
         }
         if (candidate != null) {
-          if (connector.isHealthy(candidate, deadline)) {
+          if (fresh || connector.isHealthy(candidate, deadline)) {
             return new Lease<>(this, candidate);
           }
           logger.atDebug().addKeyValue("target", target).log("replacing a dead connection");

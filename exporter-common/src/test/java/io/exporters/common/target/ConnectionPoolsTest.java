@@ -19,6 +19,7 @@ class ConnectionPoolsTest {
   }
 
   final AtomicInteger opened = new AtomicInteger();
+  final AtomicInteger healthChecks = new AtomicInteger();
   final List<Conn> all = new ArrayList<>();
   final List<Target> evicted = new ArrayList<>();
 
@@ -33,6 +34,7 @@ class ConnectionPoolsTest {
 
     @Override
     public boolean isHealthy(Conn c, Deadline deadline) {
+      healthChecks.incrementAndGet();
       return c.alive.get();
     }
 
@@ -69,11 +71,23 @@ class ConnectionPoolsTest {
       first = lease.connection();
     }
     first.alive.set(false);
-    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+    try (Lease<Conn> lease = pools.acquireChecked(t, Deadline.in(Duration.ofSeconds(1)))) {
       assertThat(lease.connection()).isNotSameAs(first);
     }
     assertThat(first.closed).isTrue();
     assertThat(pools.openConnections()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionReturnedWithinASecondIsReusedWithoutACheck() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    int checks = healthChecks.get();
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(healthChecks.get()).isEqualTo(checks);
+    pools.acquireChecked(t, Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(healthChecks.get()).isEqualTo(checks + 1);
   }
 
   @Test
