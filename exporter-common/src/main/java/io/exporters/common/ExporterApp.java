@@ -185,7 +185,9 @@ public final class ExporterApp<C, X> implements AutoCloseable {
 
   private State<C, X> stateOf(LoadedConfig<X> config) {
     List<ActiveCollector<C>> active = new ArrayList<>();
-    for (CollectorSpec<C> spec : definition.collectors().all()) {
+    List<CollectorSpec<C>> specs = new ArrayList<>(definition.collectors().all());
+    specs.addAll(definition.configuredCollectors(config));
+    for (CollectorSpec<C> spec : specs) {
       CollectorConfig c = config.common().collectors().get(spec.name());
       boolean enabled = c != null && c.enabled() != null ? c.enabled() : spec.enabledByDefault();
       if (enabled) {

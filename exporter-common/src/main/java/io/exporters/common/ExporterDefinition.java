@@ -1,6 +1,7 @@
 package io.exporters.common;
 
 import io.exporters.common.collector.CollectorCatalog;
+import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.LoadedConfig;
@@ -41,6 +42,13 @@ public interface ExporterDefinition<C, X> {
    * the target is not acceptable.
    */
   Target probeTarget(String target, Optional<AuthModule> module, LoadedConfig<X> config);
+
+  /** Collectors the config defines (user queries); run after the catalog's, enabled unless
+   * switched off with {@code collectors.<name>: false}. Their names must be reported to config
+   * validation through {@link ConfigSchema#extraCollectors()}. */
+  default List<CollectorSpec<C>> configuredCollectors(LoadedConfig<X> config) {
+    return List.of();
+  }
 
   /** Extra paths that serve /probe, kept from the anchor (redis_exporter's {@code /scrape}). */
   default List<String> probeAliases() {

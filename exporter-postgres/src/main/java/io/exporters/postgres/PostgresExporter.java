@@ -37,17 +37,22 @@ import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserIndexesCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
 import io.exporters.postgres.collector.WalCollector;
+import io.exporters.postgres.queries.CustomQueries;
+import io.exporters.postgres.queries.CustomQuery;
+import io.exporters.postgres.queries.CustomQueryCollector;
 import java.io.IOException;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.stream.Collectors;
 
 /** A drop-in for prometheus-community/postgres_exporter: same port, flags, env and names. */
 public final class PostgresExporter implements ExporterDefinition<Connection, PostgresSettings> {
@@ -122,9 +127,13 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
             FlagSpec.list("include-databases", "databases.include",
                 "Only these databases (comma-separated) for per-database collectors."),
             FlagSpec.list("exclude-databases", "databases.exclude",
-                "Skip these databases (comma-separated) in per-database collectors.")),
+                "Skip these databases (comma-separated) in per-database collectors."),
+            FlagSpec.string("extend.query-path", "queries_file",
+                "File of user queries in queries.yaml format.")),
         List.of(EnvSpec.secret("DATA_SOURCE_NAME", "data_source_name")),
-        PostgresExporter::dsnFromParts, collectors, PostgresExporter::validate);
+        PostgresExporter::dsnFromParts, collectors, this::validate,
+        settings -> queries(settings).stream().map(CustomQuery::namespace)
+            .collect(Collectors.toSet()));
   }
 
   /** DATA_SOURCE_URI + DATA_SOURCE_USER + DATA_SOURCE_PASS (or their _FILE forms). */
@@ -163,8 +172,13 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
     return value == null || value.isEmpty() ? null : value;
   }
 
-  private static void validate(PostgresSettings settings, ConfigTree tree)
-      throws ConfigException {
+  private void validate(PostgresSettings settings, ConfigTree tree) throws ConfigException {
+    for (CustomQuery query : queries(settings)) {
+      if (collectors.get(query.namespace()).isPresent()) {
+        throw new ConfigException("queries file " + settings.queriesFile() + ": key '"
+            + query.namespace() + "': the name of a built-in collector; choose another");
+      }
+    }
     if (settings.dataSourceName() == null) {
       return;
     }
@@ -176,6 +190,28 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
             + ": key 'data_source_name': " + e.getMessage());
       }
     }
+  }
+
+  private static List<CustomQuery> queries(PostgresSettings settings) throws ConfigException {
+    return settings.queriesFile() == null ? List.of()
+        : CustomQueries.load(Path.of(settings.queriesFile()));
+  }
+
+  @Override
+  public List<CollectorSpec<Connection>> configuredCollectors(
+      LoadedConfig<PostgresSettings> config) {
+    List<CollectorSpec<Connection>> specs = new ArrayList<>();
+    try {
+      for (CustomQuery q : queries(config.settings())) {
+        specs.add(CollectorSpec.of(q.namespace(), "user query from "
+            + config.settings().queriesFile(), new CustomQueryCollector(q))
+            .ttl(q.ttl()).versions(q.minVersion(), q.maxVersion()));
+      }
+    } catch (ConfigException e) {
+      // Validated moments ago while loading; a file changed since then waits for the next reload.
+      throw new IllegalStateException(e.getMessage(), e);
+    }
+    return specs;
   }
 
   @Override

@@ -114,8 +114,8 @@ public final class ConfigLoader<X> {
     X settings = bind(ownNode, schema.settingsClass(), tree);
     common = new CommonConfig(common.web().withDefaults(schema.defaultPort()), common.scrape(),
         common.collectors(), common.log(), readPasswordFiles(common.authModules(), tree));
-    validateCommon(common, tree);
     schema.validator().validate(settings, tree);
+    validateCommon(common, schema.extraCollectors().names(settings), tree);
     WebConfig webConfig = common.web().configFile() == null
         ? WebConfig.empty() : WebConfig.load(Path.of(common.web().configFile()));
     return new LoadedConfig<>(common, settings, file, webConfig, tree);
@@ -177,7 +177,8 @@ public final class ConfigLoader<X> {
     }
   }
 
-  private void validateCommon(CommonConfig common, ConfigTree tree) throws ConfigException {
+  private void validateCommon(CommonConfig common, java.util.Set<String> extraCollectors,
+      ConfigTree tree) throws ConfigException {
     ScrapeSettings s = common.scrape();
     positive(s.timeout(), "scrape.timeout", tree);
     positive(s.defaultTimeout(), "scrape.default_timeout", tree);
@@ -214,6 +215,9 @@ public final class ConfigLoader<X> {
     for (Map.Entry<String, CollectorConfig> e : common.collectors().entrySet()) {
       String key = "collectors." + e.getKey();
       Optional<? extends CollectorSpec<?>> spec = schema.collectors().get(e.getKey());
+      if (spec.isEmpty() && extraCollectors.contains(e.getKey())) {
+        continue;
+      }
       if (spec.isEmpty()) {
         throw new ConfigException(tree.sourceOf(key) + ": unknown collector '" + e.getKey()
             + "' (known: " + String.join(", ", schema.collectors().names()) + ")");

@@ -19,7 +19,25 @@ public record ConfigSchema<X>(
     List<EnvSpec> env,
     EnvHook envHook,
     CollectorCatalog<?> collectors,
-    Validator<X> validator) {
+    Validator<X> validator,
+    ExtraCollectors<X> extraCollectors) {
+
+  /** A schema whose collectors are all in the catalog. */
+  public ConfigSchema(Class<X> settingsClass, int defaultPort, String envPrefix,
+      Path defaultConfigFile, List<FlagSpec> flags, List<EnvSpec> env, EnvHook envHook,
+      CollectorCatalog<?> collectors, Validator<X> validator) {
+    this(settingsClass, defaultPort, envPrefix, defaultConfigFile, flags, env, envHook,
+        collectors, validator, null);
+  }
+
+  /**
+   * Names of collectors that the settings define (e.g. user queries), known to config validation
+   * beside the catalog's.
+   */
+  @FunctionalInterface
+  public interface ExtraCollectors<X> {
+    java.util.Set<String> names(X settings) throws ConfigException;
+  }
 
   /** Environment handling that a plain key mapping can't express (e.g. DSN assembled from parts). */
   @FunctionalInterface
@@ -38,5 +56,6 @@ public record ConfigSchema<X>(
     env = List.copyOf(env);
     envHook = envHook == null ? (e, t) -> { } : envHook;
     validator = validator == null ? (s, t) -> { } : validator;
+    extraCollectors = extraCollectors == null ? s -> java.util.Set.of() : extraCollectors;
   }
 }

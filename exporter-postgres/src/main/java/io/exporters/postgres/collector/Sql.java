@@ -4,6 +4,7 @@ import io.exporters.common.scrape.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import org.postgresql.jdbc.PgStatement;
 
 /** Statements whose server-side timeout follows the collector's deadline. */
 final class Sql {
@@ -12,8 +13,8 @@ final class Sql {
   static PreparedStatement prepare(Connection c, Deadline deadline, String sql)
       throws SQLException {
     PreparedStatement statement = c.prepareStatement(sql);
-    // JDBC takes whole seconds; the core also aborts the connection at the deadline itself.
-    statement.setQueryTimeout((int) Math.max(1, (deadline.remainingMillis() + 999) / 1000));
+    // The server cancels the query at the deadline (JDBC's own setting takes whole seconds).
+    statement.unwrap(PgStatement.class).setQueryTimeoutMs(Math.max(1, deadline.remainingMillis()));
     return statement;
   }
 
