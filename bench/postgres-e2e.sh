@@ -1,0 +1,70 @@
+#!/usr/bin/env bash
+# End-to-end benchmark: exporter-postgres beside Debian's prometheus-postgres-exporter (the anchor)
+# on one database with 1,000 tables. Records scrape latency (p50/p99), backend transactions per
+# scrape and RSS of both, in the same run. Usage: bench/postgres-e2e.sh [scrapes]
+# Needs: a built jar (mvn -DskipTests package), PostgreSQL on 127.0.0.1:5432 (trust),
+# apt-get install prometheus-postgres-exporter.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+N=${1:-300}
+WARMUP=50
+DB=bench_$RANDOM$RANDOM
+PSQL="psql -h 127.0.0.1 -U postgres -qAt"
+JAR=exporter-postgres/target/exporter-postgres.jar
+ANCHOR=$(command -v prometheus-postgres-exporter || true)
+[ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
+[ -n "$ANCHOR" ] || { echo "install the anchor: apt-get install prometheus-postgres-exporter" >&2; exit 1; }
+JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx48m -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=64m}
+
+pids=()
+cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; }
+trap cleanup EXIT
+
+$PSQL -d postgres -c "CREATE DATABASE $DB"
+$PSQL -d "$DB" -c "DO \$\$ BEGIN FOR i IN 1..1000 LOOP EXECUTE format('CREATE TABLE t_%s (id int primary key, v text)', i); EXECUTE format('INSERT INTO t_%s SELECT g, ''x'' FROM generate_series(1, 20) g', i); END LOOP; END \$\$"
+DSN="postgresql://postgres@127.0.0.1:5432/$DB?sslmode=disable"
+
+DATA_SOURCE_NAME=$DSN "$ANCHOR" --web.listen-address=127.0.0.1:19187 >/tmp/bench-anchor.log 2>&1 &
+pids+=($!); anchor_pid=$!
+# "same": the anchor's (0.11.1) default set - database, bgwriter and its legacy maps.
+SAME=(--no-collector.stat_user_tables --no-collector.statio_user_tables --no-collector.wal
+  --no-collector.roles --no-collector.replication --no-collector.stat_progress_vacuum)
+# shellcheck disable=SC2086
+DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19188 \
+  --no-auto-discover-databases "${SAME[@]}" >/tmp/bench-ours-same.log 2>&1 &
+pids+=($!); same_pid=$!
+# "all": our defaults, which add per-table statistics (21 series per table).
+# shellcheck disable=SC2086
+DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19189 \
+  --no-auto-discover-databases >/tmp/bench-ours-all.log 2>&1 &
+pids+=($!); all_pid=$!
+for port in 19187 19188 19189; do
+  for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/metrics" >/dev/null 2>&1 && break; sleep 0.2; done
+done
+
+xacts() { $PSQL -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
+
+run() { # name port pid
+  local name=$1 port=$2 pid=$3
+  for _ in $(seq 1 $WARMUP); do curl -s -o /dev/null "http://127.0.0.1:$port/metrics"; done
+  sleep 1; local before; before=$(xacts)
+  : > "/tmp/bench-$name.times"
+  for _ in $(seq 1 "$N"); do
+    curl -s -o /dev/null -w '%{time_total}\n' "http://127.0.0.1:$port/metrics" >> "/tmp/bench-$name.times"
+  done
+  sleep 1; local after; after=$(xacts)
+  local rss; rss=$(awk '/VmRSS/ {print $2}' "/proc/$pid/status")
+  local series; series=$(curl -s "http://127.0.0.1:$port/metrics" | grep -vc '^#')
+  python3 - "$name" "/tmp/bench-$name.times" "$before" "$after" "$N" "$rss" "$series" <<'PY'
+import sys
+name, path, before, after, n, rss, series = sys.argv[1:]
+t = sorted(float(x) for x in open(path) if x.strip())
+p = lambda q: t[min(len(t) - 1, int(q * len(t)))] * 1000
+print(f"{name:6s} p50={p(0.50):7.2f}ms p99={p(0.99):7.2f}ms "
+      f"xacts/scrape={(int(after) - int(before)) / int(n):6.2f} rss={int(rss) / 1024:6.1f}MiB series={series}")
+PY
+}
+echo "scrapes=$N warmup=$WARMUP database=$DB (1000 tables)"
+run anchor 19187 "$anchor_pid"
+run same 19188 "$same_pid"
+run all 19189 "$all_pid"
