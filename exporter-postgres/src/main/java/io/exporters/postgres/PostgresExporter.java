@@ -33,6 +33,8 @@ import io.exporters.postgres.collector.StatCheckpointerCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
 import io.exporters.postgres.collector.StatDatabaseConflictsCollector;
 import io.exporters.postgres.collector.StatProgressVacuumCollector;
+import io.exporters.postgres.collector.StatReplicationCollector;
+import io.exporters.postgres.collector.StatWalReceiverCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserIndexesCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
@@ -76,6 +78,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
       CollectorSpec.of("stat_database_conflicts", "pg_stat_database_conflicts",
           new StatDatabaseConflictsCollector()),
+      CollectorSpec.of("stat_replication", "pg_stat_replication: standbys of this primary",
+          new StatReplicationCollector()),
       CollectorSpec.of("stat_progress_vacuum", "running VACUUMs and their progress",
           new StatProgressVacuumCollector()),
       CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of every database",
@@ -90,6 +94,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new DatabaseWraparoundCollector()).disabledByDefault(),
       CollectorSpec.of("long_running_transactions", "open transactions and the oldest's age",
           new LongRunningTransactionsCollector()).disabledByDefault(),
+      CollectorSpec.of("stat_wal_receiver", "pg_stat_wal_receiver on a standby",
+          new StatWalReceiverCollector()).disabledByDefault(),
       CollectorSpec.of("process_idle", "idle time of backends as a histogram",
           new ProcessIdleCollector()).disabledByDefault(),
       CollectorSpec.of("statio_user_indexes", "pg_statio_user_indexes",

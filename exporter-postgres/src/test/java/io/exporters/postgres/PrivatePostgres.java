@@ -21,14 +21,29 @@ public final class PrivatePostgres implements AutoCloseable {
   private final Path bin;
 
   public PrivatePostgres() throws Exception {
+    this(null);
+  }
+
+  /** A streaming standby of {@code primary}, cloned with pg_basebackup. */
+  public static PrivatePostgres standbyOf(PrivatePostgres primary) throws Exception {
+    return new PrivatePostgres(primary);
+  }
+
+  private PrivatePostgres(PrivatePostgres primary) throws Exception {
     bin = binDir();
     dir = Files.createTempDirectory("exp-pg-");
     run(List.of("chmod", "755", dir.toString()));
     if (isRoot()) {
       run(List.of("chown", "postgres:postgres", dir.toString()));
     }
-    asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A",
-        "trust", "-U", "postgres", "--no-sync");
+    if (primary == null) {
+      asOwner(bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-A",
+          "trust", "-U", "postgres", "--no-sync");
+    } else {
+      asOwner(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
+          Integer.toString(primary.port), "-U", "postgres", "-D", dir.resolve("data").toString(),
+          "-R", "-X", "stream", "--no-sync");
+    }
     start();
   }
 

@@ -1,0 +1,55 @@
+package io.exporters.postgres.collector;
+
+import io.exporters.common.collector.Collector;
+import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.scrape.ScrapeContext;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+
+/** pg_stat_wal_receiver on a standby: what it has received from its upstream. */
+public final class StatWalReceiverCollector implements Collector<Connection> {
+  // LSNs are exported modulo 2^52, as upstream does, so they stay exact in a double.
+  static final String SQL = "SELECT COALESCE(sender_host, '') AS upstream_host, "
+      + "COALESCE(slot_name, '') AS slot_name, status, "
+      + "(receive_start_lsn - '0/0') % (2^52)::bigint AS receive_start_lsn, "
+      + "(flushed_lsn - '0/0') % (2^52)::bigint AS flushed_lsn, "
+      + "receive_start_tli, received_tli, "
+      + "extract(epoch FROM last_msg_send_time) AS last_msg_send_time, "
+      + "extract(epoch FROM last_msg_receipt_time) AS last_msg_receipt_time, "
+      + "(latest_end_lsn - '0/0') % (2^52)::bigint AS latest_end_lsn, "
+      + "extract(epoch FROM latest_end_time) AS latest_end_time FROM pg_stat_wal_receiver";
+  private static final String[][] COUNTERS = {
+      {"receive_start_lsn", "First write-ahead log location used when WAL receiver is started"},
+      {"flushed_lsn", "Last write-ahead log location already received and flushed to disk"},
+      {"last_msg_send_time", "Send time of last message received from origin WAL sender"},
+      {"last_msg_receipt_time", "Receipt time of last message received from origin WAL sender"},
+      {"latest_end_lsn", "Last write-ahead log location reported to origin WAL sender"},
+      {"latest_end_time", "Time of last write-ahead log location reported to origin WAL "
+          + "sender"},
+  };
+  private static final String[][] GAUGES = {
+      {"receive_start_tli", "First timeline number used when WAL receiver is started"},
+      {"received_tli", "Timeline number of last write-ahead log location received and flushed "
+          + "to disk"},
+  };
+
+  @Override
+  public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+        ResultSet rs = st.executeQuery()) {
+      while (rs.next()) {
+        String[] labels = {Sql.text(rs, "upstream_host"), Sql.text(rs, "slot_name"),
+            Sql.text(rs, "status")};
+        for (String[] c : COUNTERS) {
+          sink.counter("pg_stat_wal_receiver_" + c[0], c[1], "upstream_host", "slot_name",
+              "status").add(Sql.number(rs, c[0]), labels);
+        }
+        for (String[] g : GAUGES) {
+          sink.gauge("pg_stat_wal_receiver_" + g[0], g[1], "upstream_host", "slot_name",
+              "status").add(Sql.number(rs, g[0]), labels);
+        }
+      }
+    }
+  }
+}
