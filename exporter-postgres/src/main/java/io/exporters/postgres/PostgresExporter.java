@@ -26,6 +26,7 @@ import io.exporters.postgres.collector.ReplicationCollector;
 import io.exporters.postgres.collector.ReplicationSlotsCollector;
 import io.exporters.postgres.collector.RolesCollector;
 import io.exporters.postgres.collector.SettingsCollector;
+import io.exporters.postgres.collector.StatActivityAutovacuumCollector;
 import io.exporters.postgres.collector.StatActivityCollector;
 import io.exporters.postgres.collector.StatArchiverCollector;
 import io.exporters.postgres.collector.StatBgwriterCollector;
@@ -37,6 +38,7 @@ import io.exporters.postgres.collector.StatReplicationCollector;
 import io.exporters.postgres.collector.StatWalReceiverCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserIndexesCollector;
+import io.exporters.postgres.collector.StaticCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
 import io.exporters.postgres.collector.WalCollector;
 import io.exporters.postgres.queries.CustomQueries;
@@ -78,6 +80,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
       CollectorSpec.of("stat_database_conflicts", "pg_stat_database_conflicts",
           new StatDatabaseConflictsCollector()),
+      CollectorSpec.of("static", "pg_static: the server version string", new StaticCollector()),
       CollectorSpec.of("stat_replication", "pg_stat_replication: standbys of this primary",
           new StatReplicationCollector()),
       CollectorSpec.of("stat_progress_vacuum", "running VACUUMs and their progress",
@@ -94,6 +97,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new DatabaseWraparoundCollector()).disabledByDefault(),
       CollectorSpec.of("long_running_transactions", "open transactions and the oldest's age",
           new LongRunningTransactionsCollector()).disabledByDefault(),
+      CollectorSpec.of("stat_activity_autovacuum", "running autovacuum workers per table",
+          new StatActivityAutovacuumCollector()).disabledByDefault(),
       CollectorSpec.of("stat_wal_receiver", "pg_stat_wal_receiver on a standby",
           new StatWalReceiverCollector()).disabledByDefault(),
       CollectorSpec.of("process_idle", "idle time of backends as a histogram",

@@ -18,7 +18,8 @@ class VersionGatedCollectorsTest {
   void checkpointerOnlyFrom17AndBgwriterMatchesTheVersion() throws Exception {
     try (PostgresTestDatabase db = new PostgresTestDatabase();
         InProcessExporter e = InProcessExporter.start(new PostgresExporter(),
-            List.of("--collector.stat_checkpointer"), Map.of("DATA_SOURCE_NAME", db.dsn()))) {
+            List.of("--collector.stat_checkpointer", "--collector.stat_activity_autovacuum"),
+            Map.of("DATA_SOURCE_NAME", db.dsn()))) {
       int major;
       try (Connection c = db.connect();
           ResultSet rs = c.createStatement().executeQuery("SHOW server_version_num")) {
@@ -39,6 +40,14 @@ class VersionGatedCollectorsTest {
             .doesNotContain("pg_stat_checkpointer_num_timed_total");
       }
       assertThat(m.value("pg_stat_bgwriter_buffers_alloc_total")).isPositive();
+      assertThat(m.value("pg_scrape_collector_success", "collector", "stat_activity_autovacuum"))
+          .isEqualTo(1);
+      assertThat(m.familyOrFail("pg_static").type()).isEqualTo("untyped");
+      Exposition.Sample pgStatic = m.samples("pg_static").get(0);
+      assertThat(pgStatic.value()).isEqualTo(1);
+      assertThat(pgStatic.labels()).containsEntry("server", db.server.address());
+      assertThat(pgStatic.labels().get("short_version")).startsWith(major + ".");
+      assertThat(pgStatic.labels().get("version")).startsWith("PostgreSQL " + major);
       assertThat(m.value("pg_stat_database_conflicts_confl_lock", "datname", db.name,
           "server", db.server.address())).isZero();
     }
