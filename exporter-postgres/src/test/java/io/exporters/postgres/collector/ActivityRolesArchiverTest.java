@@ -40,7 +40,8 @@ class ActivityRolesArchiverTest {
               .isZero();
           // The querying connection is not counted; the pool's other (at most two) may be.
           double own = m.samples("pg_stat_activity_count").stream()
-              .filter(x -> "exporter-postgres".equals(x.labels().get("application_name")))
+              .filter(x -> "exporter-postgres".equals(x.labels().get("application_name"))
+                  && db.name.equals(x.labels().get("datname")))
               .mapToDouble(Exposition.Sample::value).sum();
           assertThat(own).isLessThan(3);
           assertThat(m.value("pg_roles_connection_limit", "rolname", role)).isEqualTo(7);

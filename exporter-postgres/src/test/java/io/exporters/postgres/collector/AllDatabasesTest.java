@@ -126,7 +126,8 @@ class AllDatabasesTest {
       try (Connection admin = dbs.get(0).admin();
           Statement s = admin.createStatement();
           ResultSet rs = s.executeQuery("SELECT count(*) FROM pg_stat_activity "
-              + "WHERE application_name = 'exporter-postgres'")) {
+              + "WHERE application_name = 'exporter-postgres' AND datname = '"
+              + dbs.get(0).name + "'")) {
         rs.next();
         // Bounded by the pool (3 per target), not by the number of scrapes.
         assertThat(rs.getInt(1)).isBetween(1, 3);
