@@ -24,6 +24,18 @@ final class Sql {
     return rs.wasNull() ? Double.NaN : v;
   }
 
+  /** Labels of per-table series. */
+  static final String[] TABLE_LABELS = {"datname", "schemaname", "relname"};
+
+  /** The named text columns of the current row as label values, NULL as "". */
+  static String[] labels(java.sql.ResultSet rs, String... columns) throws SQLException {
+    String[] values = new String[columns.length];
+    for (int i = 0; i < columns.length; i++) {
+      values[i] = text(rs, columns[i]);
+    }
+    return values;
+  }
+
   static String text(java.sql.ResultSet rs, String column) throws SQLException {
     String v = rs.getString(column);
     return v == null ? "" : v;

@@ -41,10 +41,7 @@ public final class StatActivityCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] values = new String[LABELS.length];
-        for (int i = 0; i < LABELS.length; i++) {
-          values[i] = Sql.text(rs, LABELS[i]);
-        }
+        String[] values = Sql.labels(rs, LABELS);
         count.add(rs.getDouble("count"), values);
         maxTx.add(rs.getDouble("max_tx_duration"), values);
       }

@@ -31,10 +31,7 @@ public final class StatReplicationCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] values = new String[LABELS.length];
-        for (int i = 0; i < LABELS.length; i++) {
-          values[i] = Sql.text(rs, LABELS[i]);
-        }
+        String[] values = Sql.labels(rs, LABELS);
         current.add(Sql.number(rs, "current_wal_lsn"), values);
         diff.add(Sql.number(rs, "lsn_diff"), values);
       }

@@ -56,21 +56,27 @@ public final class StatUserTablesCollector implements Collector<Connection> {
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    MetricSink.SeriesWriter[] counters = new MetricSink.SeriesWriter[COUNTERS.length];
+    for (int i = 0; i < COUNTERS.length; i++) {
+      counters[i] = sink.counter("pg_stat_user_tables_" + COUNTERS[i][0], COUNTERS[i][1],
+          Sql.TABLE_LABELS);
+    }
+    MetricSink.SeriesWriter[] gauges = new MetricSink.SeriesWriter[GAUGES.length];
+    for (int i = 0; i < GAUGES.length; i++) {
+      gauges[i] = sink.gauge("pg_stat_user_tables_" + GAUGES[i][0], GAUGES[i][1],
+          Sql.TABLE_LABELS);
+    }
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String datname = rs.getString("datname");
-        String schema = rs.getString("schemaname");
-        String table = rs.getString("relname");
-        for (String[] c : COUNTERS) {
-          sink.counter("pg_stat_user_tables_" + c[0], c[1], "datname", "schemaname", "relname")
-              .add(rs.getDouble(c[0]), datname, schema, table);
+        String[] table = Sql.labels(rs, Sql.TABLE_LABELS);
+        for (int i = 0; i < COUNTERS.length; i++) {
+          counters[i].add(rs.getDouble(COUNTERS[i][0]), table);
         }
-        for (String[] g : GAUGES) {
-          double value = rs.getDouble(g[0]);
+        for (int i = 0; i < GAUGES.length; i++) {
+          double value = rs.getDouble(GAUGES[i][0]);
           if (!rs.wasNull()) {
-            sink.gauge("pg_stat_user_tables_" + g[0], g[1], "datname", "schemaname", "relname")
-                .add(value, datname, schema, table);
+            gauges[i].add(value, table);
           }
         }
       }

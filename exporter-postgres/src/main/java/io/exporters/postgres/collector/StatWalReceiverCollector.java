@@ -39,8 +39,7 @@ public final class StatWalReceiverCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] labels = {Sql.text(rs, "upstream_host"), Sql.text(rs, "slot_name"),
-            Sql.text(rs, "status")};
+        String[] labels = Sql.labels(rs, "upstream_host", "slot_name", "status");
         for (String[] c : COUNTERS) {
           sink.counter("pg_stat_wal_receiver_" + c[0], c[1], "upstream_host", "slot_name",
               "status").add(Sql.number(rs, c[0]), labels);

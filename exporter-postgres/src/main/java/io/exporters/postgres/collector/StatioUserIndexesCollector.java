@@ -28,8 +28,7 @@ public final class StatioUserIndexesCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] labels = {rs.getString("datname"), rs.getString("schemaname"),
-            rs.getString("relname"), rs.getString("indexrelname")};
+        String[] labels = Sql.labels(rs, "datname", "schemaname", "relname", "indexrelname");
         read.add(rs.getDouble("idx_blks_read"), labels);
         hit.add(rs.getDouble("idx_blks_hit"), labels);
       }

@@ -33,15 +33,17 @@ public final class StatioUserTablesCollector implements Collector<Connection> {
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    MetricSink.SeriesWriter[] counters = new MetricSink.SeriesWriter[COLUMNS.length];
+    for (int i = 0; i < COLUMNS.length; i++) {
+      counters[i] = sink.counter("pg_statio_user_tables_" + COLUMNS[i][1], COLUMNS[i][2],
+          Sql.TABLE_LABELS);
+    }
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String datname = rs.getString("datname");
-        String schema = rs.getString("schemaname");
-        String table = rs.getString("relname");
-        for (String[] c : COLUMNS) {
-          sink.counter("pg_statio_user_tables_" + c[1], c[2], "datname", "schemaname", "relname")
-              .add(rs.getDouble(c[0]), datname, schema, table);
+        String[] table = Sql.labels(rs, Sql.TABLE_LABELS);
+        for (int i = 0; i < COLUMNS.length; i++) {
+          counters[i].add(rs.getDouble(COLUMNS[i][0]), table);
         }
       }
     }
