@@ -27,9 +27,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.ThreadFactory;
+import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -44,7 +44,7 @@ import org.slf4j.LoggerFactory;
  */
 public final class ExporterApp<C, X> implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ExporterApp.class);
-  private static final int COLLECTOR_THREADS = 32;
+  private static final int MAX_COLLECTOR_THREADS = 1024;
 
   /** What a scrape needs from the current config; swapped whole on reload. */
   public record State<C, X>(LoadedConfig<X> config, ScrapePlan<C> plan,
@@ -76,10 +76,9 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     state.set(initial);
     webConfig.set(watcherFor(config));
 
-    ThreadPoolExecutor pool = new ThreadPoolExecutor(COLLECTOR_THREADS, COLLECTOR_THREADS, 60,
-        TimeUnit.SECONDS, new LinkedBlockingQueue<>(), daemonThreads("collector"));
-    pool.allowCoreThreadTimeOut(true);
-    this.workers = pool;
+    // Idle threads are reused before new ones start; a round needs one per connection it uses.
+    this.workers = new ThreadPoolExecutor(0, MAX_COLLECTOR_THREADS, 30, TimeUnit.SECONDS,
+        new SynchronousQueue<>(), daemonThreads("collector"));
     this.timer = new ScheduledThreadPoolExecutor(1, daemonThreads("scrape-timer"));
     timer.setRemoveOnCancelPolicy(true);
     ScrapeSettings scrape = config.common().scrape();

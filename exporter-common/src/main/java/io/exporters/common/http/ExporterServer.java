@@ -25,6 +25,7 @@ import java.util.Optional;
 import java.util.TreeSet;
 import org.eclipse.jetty.server.Connector;
 import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -47,6 +48,7 @@ public final class ExporterServer<C, X> implements AutoCloseable {
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.compressionStrategy = CompressionStrategy.NONE;
+      cfg.jetty.threadPool = threadPool();
       cfg.jetty.addConnector((server, httpConfig) ->
           Connectors.create(server, httpConfig, webConfig, listen.host(), listen.port()));
       cfg.routes.before(this::guard);
@@ -119,6 +121,14 @@ public final class ExporterServer<C, X> implements AutoCloseable {
     ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(
         app.definition().name(), app.definition().description(), app.build().version(), links,
         true, SecretMasker.mask(state.config().effectiveYaml())));
+  }
+
+  /** Scrapes are few and mostly wait on the backend: a small pool that grows on demand. */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(64, 2, 60_000);
+    pool.setName("http");
+    pool.setReservedThreads(0);
+    return pool;
   }
 
   private void metrics(Context ctx) throws IOException {

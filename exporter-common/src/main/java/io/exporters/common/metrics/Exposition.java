@@ -7,10 +7,6 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStream;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -35,23 +31,26 @@ public final class Exposition {
       String acceptEncoding) throws IOException {
     ExpositionFormatWriter writer = FORMATS.findWriter(accept == null ? "" : accept);
     boolean gzip = acceptEncoding != null && acceptEncoding.toLowerCase().contains("gzip");
-    ByteArrayOutputStream buffer = new ByteArrayOutputStream(16 * 1024);
-    OutputStream out = gzip ? new GZIPOutputStream(buffer, 8192) : buffer;
+    Utf8Buffer body = new Utf8Buffer(32 * 1024);
     String contentType;
     if (writer instanceof PrometheusTextFormatWriter) {
       contentType = TextFormat.CONTENT_TYPE;
-      Writer text = new OutputStreamWriter(out, StandardCharsets.UTF_8);
-      TextFormat.write(text, withoutClashes(targetFamilies, selfMetrics));
-      text.flush();
+      TextFormat.write(body, withoutClashes(targetFamilies, selfMetrics));
       if (!selfMetrics.stream().allMatch(s -> s.getDataPoints().isEmpty())) {
-        writer.write(out, selfMetrics);
+        writer.write(body.asOutputStream(), selfMetrics);
       }
     } else {
       contentType = writer.getContentType();
-      writer.write(out, merge(targetFamilies, selfMetrics));
+      writer.write(body.asOutputStream(), merge(targetFamilies, selfMetrics));
     }
-    out.close();
-    return new Rendered(contentType, gzip ? "gzip" : null, buffer.toByteArray());
+    if (!gzip) {
+      return new Rendered(contentType, null, body.toByteArray());
+    }
+    ByteArrayOutputStream compressed = new ByteArrayOutputStream(body.size() / 4 + 64);
+    try (GZIPOutputStream out = new GZIPOutputStream(compressed, 8192)) {
+      body.writeTo(out);
+    }
+    return new Rendered(contentType, "gzip", compressed.toByteArray());
   }
 
   private static List<MetricFamily> withoutClashes(

@@ -2,7 +2,6 @@ package io.exporters.common.metrics;
 
 import java.io.IOException;
 import java.io.Writer;
-import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -73,18 +72,17 @@ public final class TextFormat {
   }
 
   private static void writeEscaped(Writer out, String s, boolean quote) throws IOException {
+    int start = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c == '\\') {
-        out.write("\\\\");
-      } else if (c == '\n') {
-        out.write("\\n");
-      } else if (quote && c == '"') {
-        out.write("\\\"");
-      } else {
-        out.write(c);
+      String escaped = c == '\\' ? "\\\\" : c == '\n' ? "\\n" : quote && c == '"' ? "\\\"" : null;
+      if (escaped != null) {
+        out.write(s, start, i - start);
+        out.write(escaped);
+        start = i + 1;
       }
     }
+    out.write(s, start, s.length() - start);
   }
 
   /** Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}, as client_golang writes sample values. */
@@ -98,12 +96,39 @@ public final class TextFormat {
     if (v == 0) {
       return (1 / v) < 0 ? "-0" : "0";
     }
-    if (v == Math.rint(v) && Math.abs(v) < 1e6) {
+    double abs = Math.abs(v);
+    if (abs < 1e6 && v == Math.rint(v)) {
       return Long.toString((long) v);
     }
-    BigDecimal decimal = new BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
-    String digits = decimal.unscaledValue().toString();
-    int exponent = digits.length() - decimal.scale() - 1;
+    String digits;
+    int exponent;
+    if (abs < 0x1p53 && v == Math.rint(v)) {
+      digits = Long.toString((long) abs);
+      exponent = digits.length() - 1;
+    } else {
+      // Double.toString gives the shortest round-tripping digits, as 'd.dddE[-]x' or 'i.fff'.
+      String repr = Double.toString(abs);
+      int e = repr.indexOf('E');
+      if (e >= 0) {
+        digits = repr.charAt(0) + repr.substring(2, e);
+        exponent = Integer.parseInt(repr, e + 1, repr.length(), 10);
+      } else {
+        int dot = repr.indexOf('.');
+        digits = repr.substring(0, dot) + repr.substring(dot + 1);
+        exponent = dot - 1;
+      }
+      int lead = 0;
+      while (lead < digits.length() - 1 && digits.charAt(lead) == '0') {
+        lead++;
+      }
+      digits = digits.substring(lead);
+      exponent -= lead;
+    }
+    int end = digits.length();
+    while (end > 1 && digits.charAt(end - 1) == '0') {
+      end--;
+    }
+    digits = digits.substring(0, end);
     StringBuilder out = new StringBuilder(24);
     if (v < 0) {
       out.append('-');
@@ -114,11 +139,11 @@ public final class TextFormat {
         out.append('.').append(digits, 1, digits.length());
       }
       out.append('e').append(exponent < 0 ? '-' : '+');
-      int abs = Math.abs(exponent);
-      if (abs < 10) {
+      int absExp = Math.abs(exponent);
+      if (absExp < 10) {
         out.append('0');
       }
-      out.append(abs);
+      out.append(absExp);
     } else if (exponent < 0) {
       out.append("0.");
       for (int i = -1; i > exponent; i--) {

@@ -11,16 +11,18 @@ import io.exporters.common.target.Lease;
 import io.exporters.common.target.Target;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -45,6 +47,7 @@ public final class ScrapeEngine<C> {
   private final Map<String, Round> inFlight = new ConcurrentHashMap<>();
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
+  private final Map<String, Double> lastDurations = new ConcurrentHashMap<>();
 
   public ScrapeEngine(
       String namespace, ConnectionPools<C> pools, ExecutorService workers,
@@ -232,6 +235,7 @@ public final class ScrapeEngine<C> {
         }
         return;
       }
+      List<ActiveCollector<C>> runnable = new ArrayList<>(toRun.size());
       for (ActiveCollector<C> active : toRun) {
         if (!active.spec().appliesTo(version)) {
           if (loggedSkips.add(target.key() + '\u0000' + active.name() + '\u0000' + version)) {
@@ -243,7 +247,28 @@ public final class ScrapeEngine<C> {
               CollectorOutcome.Status.SKIPPED, List.of(), 0, Double.NaN, null, 0));
           continue;
         }
-        run(active, version);
+        runnable.add(active);
+      }
+      // Longest first, over as many lanes as the target has connections: the round takes about
+      // as long as its slowest collector, with a few threads rather than one per collector.
+      runnable.sort(Comparator.comparingDouble(
+          (ActiveCollector<C> a) -> lastDurations.getOrDefault(a.name(), 0.0)).reversed());
+      Queue<ActiveCollector<C>> queue = new ConcurrentLinkedQueue<>(runnable);
+      int lanes = Math.min(runnable.size(), pools.maxPerTarget());
+      for (int i = 1; i < lanes; i++) {
+        workers.execute(() -> drain(queue, version));
+      }
+      drain(queue, version);
+    }
+
+    private void drain(Queue<ActiveCollector<C>> queue, Version version) {
+      ActiveCollector<C> next;
+      while ((next = queue.poll()) != null) {
+        if (deadline.expired()) {
+          outcomes.get(next.name()).complete(CollectorOutcome.late(next.name(), 0));
+          continue;
+        }
+        run(next, version);
       }
     }
 
@@ -253,45 +278,54 @@ public final class ScrapeEngine<C> {
       Context ctx = new Context(target, own, version, active.options());
       CompletableFuture<CollectorOutcome> outcome = outcomes.get(active.name());
       long started = System.nanoTime();
-      Future<?> task = workers.submit(() -> {
-        MetricBuffer buffer = new MetricBuffer();
-        try {
-          active.spec().collector().collect(ctx, buffer);
-          List<MetricFamily> families = buffer.families();
-          double took = seconds(System.nanoTime() - started);
-          if (active.ttl() != null) {
-            families = noteCaching(families, active.ttl());
-            long now = System.nanoTime();
-            cache.put(cacheKey(target, active.name()),
-                new Cached(families, took, now, now + active.ttl().toNanos()));
-          }
-          outcome.complete(new CollectorOutcome(active.name(), CollectorOutcome.Status.SUCCESS,
-              families, took, active.ttl() == null ? Double.NaN : 0, null,
-              buffer.droppedSeries()));
-        } catch (Throwable e) {
-          // The connection stays pooled: the health check before its next use decides.
-          if (!outcome.isDone()) {
-            String reason = describe(e);
-            logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
-                .addKeyValue("err", reason).log("collector failed");
-            outcome.complete(CollectorOutcome.failed(
-                active.name(), seconds(System.nanoTime() - started), reason));
-          }
-        } finally {
-          ctx.releaseAll();
-        }
-      });
-      long waitMs = Math.max(1, own.remainingMillis());
+      Object runnerLock = new Object();
+      Thread[] runner = {Thread.currentThread()};
       ScheduledFuture<?> watchdog = timer.schedule(() -> {
         if (outcome.complete(
             CollectorOutcome.late(active.name(), seconds(System.nanoTime() - started)))) {
           logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
               .log("collector missed the scrape deadline; cancelled");
           ctx.abortAll();
-          task.cancel(true);
+          synchronized (runnerLock) {
+            if (runner[0] != null) {
+              runner[0].interrupt();
+            }
+          }
         }
-      }, waitMs, TimeUnit.MILLISECONDS);
-      outcome.whenComplete((o, e) -> watchdog.cancel(false));
+      }, Math.max(1, own.remainingMillis()), TimeUnit.MILLISECONDS);
+      MetricBuffer buffer = new MetricBuffer();
+      try {
+        active.spec().collector().collect(ctx, buffer);
+        List<MetricFamily> families = buffer.families();
+        double took = seconds(System.nanoTime() - started);
+        lastDurations.put(active.name(), took);
+        if (active.ttl() != null) {
+          families = noteCaching(families, active.ttl());
+          long now = System.nanoTime();
+          cache.put(cacheKey(target, active.name()),
+              new Cached(families, took, now, now + active.ttl().toNanos()));
+        }
+        outcome.complete(new CollectorOutcome(active.name(), CollectorOutcome.Status.SUCCESS,
+            families, took, active.ttl() == null ? Double.NaN : 0, null,
+            buffer.droppedSeries()));
+      } catch (Throwable e) {
+        // The connection stays pooled: the health check before its next use decides.
+        if (!outcome.isDone()) {
+          String reason = describe(e);
+          logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
+              .addKeyValue("err", reason).log("collector failed");
+          outcome.complete(CollectorOutcome.failed(
+              active.name(), seconds(System.nanoTime() - started), reason));
+        }
+      } finally {
+        watchdog.cancel(false);
+        synchronized (runnerLock) {
+          runner[0] = null;
+        }
+        // A watchdog's interrupt belongs to this collector, not the next one in the lane.
+        Thread.interrupted();
+        ctx.releaseAll();
+      }
     }
 
     /** At the deadline: whatever has not answered is late; an unanswered connect means down. */

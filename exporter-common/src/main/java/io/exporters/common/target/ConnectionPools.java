@@ -44,6 +44,10 @@ public final class ConnectionPools<C> implements AutoCloseable {
     this.onTargetEvicted = onTargetEvicted;
   }
 
+  public int maxPerTarget() {
+    return maxPerTarget;
+  }
+
   public TargetConnector<C> connector() {
     return connector;
   }

@@ -30,6 +30,50 @@ class TextFormatTest {
   }
 
   @Test
+  void formatsRandomDoublesLikeTheDecimalReference() {
+    java.util.SplittableRandom random = new java.util.SplittableRandom(42);
+    for (int i = 0; i < 200_000; i++) {
+      double v = switch (i % 4) {
+        case 0 -> Double.longBitsToDouble(random.nextLong());
+        case 1 -> random.nextLong(-(1L << 60), 1L << 60);
+        case 2 -> random.nextDouble() * Math.pow(10, random.nextInt(-12, 22));
+        default -> Math.round(random.nextDouble() * 1e6) / 1e3;
+      };
+      if (!Double.isNaN(v) && !Double.isInfinite(v)) {
+        assertThat(TextFormat.formatDouble(v)).as("%s", v).isEqualTo(goStyle(v));
+      }
+    }
+  }
+
+  /** The %g rule spelled out with BigDecimal: slow, obviously right. */
+  private static String goStyle(double v) {
+    if (v == 0) {
+      return (1 / v) < 0 ? "-0" : "0";
+    }
+    java.math.BigDecimal d =
+        new java.math.BigDecimal(Double.toString(Math.abs(v))).stripTrailingZeros();
+    String digits = d.unscaledValue().toString();
+    int exp = digits.length() - d.scale() - 1;
+    String sign = v < 0 ? "-" : "";
+    if (exp < -4 || exp >= 6 && !(Math.abs(v) < 1e6 && v == Math.rint(v))) {
+      String mantissa = digits.length() > 1 ? digits.charAt(0) + "." + digits.substring(1)
+          : digits;
+      return sign + mantissa + "e" + (exp < 0 ? "-" : "+") + (Math.abs(exp) < 10 ? "0" : "")
+          + Math.abs(exp);
+    }
+    return sign + d.toPlainString();
+  }
+
+  @Test
+  void writesNonAsciiAsUtf8() throws Exception {
+    Utf8Buffer buffer = new Utf8Buffer(1);
+    buffer.write("a=\u00e9\u20ac\ud83d\ude00;");
+    buffer.write('z');
+    assertThat(new String(buffer.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+        .isEqualTo("a=\u00e9\u20ac\ud83d\ude00;z");
+  }
+
+  @Test
   void writesFamiliesSortedWithEscapes() {
     MetricBuffer buffer = new MetricBuffer();
     buffer.gauge("zeta", "Last.").add(1);

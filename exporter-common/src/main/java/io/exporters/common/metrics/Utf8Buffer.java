@@ -1,0 +1,106 @@
+package io.exporters.common.metrics;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.io.Writer;
+import java.util.Arrays;
+
+/**
+ * A growable byte array written as text: ASCII goes straight in, the rest is UTF-8 encoded.
+ * Exposition is almost all ASCII, and an {@code OutputStreamWriter} costs a buffer wrap per call.
+ * Not thread-safe.
+ */
+public final class Utf8Buffer extends Writer {
+  private byte[] bytes;
+  private int size;
+
+  public Utf8Buffer(int initialCapacity) {
+    bytes = new byte[Math.max(64, initialCapacity)];
+  }
+
+  @Override
+  public void write(int c) {
+    if (c < 0x80) {
+      ensure(1);
+      bytes[size++] = (byte) c;
+    } else {
+      write(String.valueOf((char) c), 0, 1);
+    }
+  }
+
+  @Override
+  public void write(String s) {
+    write(s, 0, s.length());
+  }
+
+  @Override
+  public void write(String s, int off, int len) {
+    ensure(len);
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        writeNonAscii(s, i, end);
+        return;
+      }
+      bytes[size++] = (byte) c;
+    }
+  }
+
+  @Override
+  public void write(char[] chars, int off, int len) {
+    write(new String(chars, off, len));
+  }
+
+  /** Appends raw bytes, e.g. what another encoder already wrote. */
+  public OutputStream asOutputStream() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) {
+        ensure(1);
+        bytes[size++] = (byte) b;
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        append(b, off, len);
+      }
+    };
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public byte[] toByteArray() {
+    return Arrays.copyOf(bytes, size);
+  }
+
+  public void writeTo(OutputStream out) throws IOException {
+    out.write(bytes, 0, size);
+  }
+
+  @Override
+  public void flush() {}
+
+  @Override
+  public void close() {}
+
+  private void writeNonAscii(String s, int from, int end) {
+    byte[] encoded = s.substring(from, end).getBytes(StandardCharsets.UTF_8);
+    append(encoded, 0, encoded.length);
+  }
+
+  private void append(byte[] b, int off, int len) {
+    ensure(len);
+    System.arraycopy(b, off, bytes, size, len);
+    size += len;
+  }
+
+  private void ensure(int extra) {
+    if (size + extra > bytes.length) {
+      bytes = Arrays.copyOf(bytes, Math.max(bytes.length * 2, size + extra));
+    }
+  }
+}
