@@ -9,7 +9,9 @@ cd "$(dirname "$0")"
 mvn -B -q -DskipTests package
 mkdir -p run
 
-JAVA_OPTS=${JAVA_OPTS:--XX:+UseSerialGC -Xms16m -Xmx48m -Xss512k -XX:TieredStopAtLevel=1 -XX:ReservedCodeCacheSize=24m -XX:MaxMetaspaceSize=64m}
+JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# glibc gives each thread its own malloc arena otherwise: megabytes of RSS for nothing.
+export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 pids=()
 stop() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; }
 trap stop EXIT INT TERM

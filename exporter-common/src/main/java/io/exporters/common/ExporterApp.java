@@ -21,6 +21,7 @@ import io.exporters.common.target.ConnectionPools;
 import io.exporters.common.target.Target;
 import io.exporters.common.web.WebConfigWatcher;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -190,8 +191,9 @@ public final class ExporterApp<C, X> implements AutoCloseable {
       CollectorConfig c = config.common().collectors().get(spec.name());
       boolean enabled = c != null && c.enabled() != null ? c.enabled() : spec.enabledByDefault();
       if (enabled) {
+        Duration ttl = c != null && c.ttl() != null ? c.ttl() : spec.defaultTtl();
         active.add(new ActiveCollector<>(spec,
-            c != null && c.ttl() != null ? c.ttl() : spec.defaultTtl(),
+            ttl == null || ttl.isZero() ? null : ttl,
             c == null ? null : c.timeout(),
             c == null ? Map.of() : c.options()));
       }

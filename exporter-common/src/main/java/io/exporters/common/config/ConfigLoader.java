@@ -233,7 +233,8 @@ public final class ConfigLoader<X> {
               + String.join(", ", withBasics(spec.get())) + ")");
         }
       }
-      if (c.ttl() != null) {
+      if (c.ttl() != null && c.ttl().isNegative()) {
+        // Zero is allowed: it turns off a collector's default cache.
         positive(c.ttl(), key + ".ttl", tree);
       }
       if (c.timeout() != null) {

@@ -35,10 +35,13 @@ public final class Logging {
    * Sets the root level (debug, info, warn, error) and line format (logfmt, json), case
    * insensitive; throws IllegalArgumentException for anything else, leaving logging unchanged.
    */
-  public static synchronized void configure(String level, String format) {
+  public static void configure(String level, String format) {
+    configure(loggerContext(), level, format);
+  }
+
+  static synchronized void configure(LoggerContext context, String level, String format) {
     Level rootLevel = parseLevel(level);
     LayoutBase<ILoggingEvent> layout = newLayout(format);
-    LoggerContext context = loggerContext();
 
     layout.setContext(context);
     layout.start();

@@ -64,6 +64,9 @@ class AllDatabasesTest {
     try (InProcessExporter excluded = exporter("--exclude-databases=" + dbs.get(1).name)) {
       Exposition m = excluded.scrape();
       assertThat(hasTable(m, dbs.get(1), 1)).isFalse();
+      // The database collector honours the exclude list too, as upstream's does.
+      assertThat(m.find("pg_database_size_bytes", "datname", dbs.get(1).name)).isEmpty();
+      assertThat(m.find("pg_database_size_bytes", "datname", dbs.get(2).name)).isPresent();
       assertThat(hasTable(m, dbs.get(2), 2)).isTrue();
     }
     try (InProcessExporter included = exporter("--include-databases=" + dbs.get(2).name)) {

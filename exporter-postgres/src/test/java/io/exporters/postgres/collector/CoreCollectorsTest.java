@@ -36,6 +36,32 @@ class CoreCollectorsTest {
   }
 
   @Test
+  void databaseSizesAreServedFromCacheUntilTheirTtlUnlessTurnedOff() throws Exception {
+    try (InProcessExporter cached = exporter();
+        InProcessExporter uncached = exporter("--collector.database.ttl=0s")) {
+      Exposition before = cached.scrape();
+      Exposition uncachedBefore = uncached.scrape();
+      try (Connection c = db.connect(); Statement s = c.createStatement()) {
+        s.execute("CREATE TABLE grow AS SELECT g, repeat('x', 200) AS pad"
+            + " FROM generate_series(1, 20000) g");
+      }
+      Exposition after = cached.scrape();
+      assertThat(after.value("pg_database_size_bytes", "datname", db.name))
+          .isEqualTo(before.value("pg_database_size_bytes", "datname", db.name));
+      assertThat(after.value("pg_scrape_collector_cache_age_seconds", "collector", "database"))
+          .isGreaterThan(0);
+      assertThat(after.familyOrFail("pg_database_size_bytes").help())
+          .endsWith("(cached: refreshed at most every 60s)");
+      Exposition uncachedAfter = uncached.scrape();
+      assertThat(uncachedAfter.value("pg_database_size_bytes", "datname", db.name))
+          .isGreaterThan(uncachedBefore.value("pg_database_size_bytes", "datname", db.name)
+              + 2_000_000);
+      assertThat(uncachedAfter.find("pg_scrape_collector_cache_age_seconds", "collector",
+          "database")).isEmpty();
+    }
+  }
+
+  @Test
   void defaultCollectorsReportWhatTheTestCaused() throws Exception {
     try (InProcessExporter e = exporter("--collector.postmaster");
         Connection holder = db.connect();
