@@ -2,6 +2,7 @@ package io.exporters.postgres;
 
 import io.exporters.common.ExporterApp;
 import io.exporters.common.ExporterDefinition;
+import io.exporters.common.collector.Collector;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.collector.Version;
@@ -23,6 +24,7 @@ import io.exporters.postgres.collector.ProcessIdleCollector;
 import io.exporters.postgres.collector.LocksCollector;
 import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
+import io.exporters.postgres.collector.ServerLabelled;
 import io.exporters.postgres.collector.ReplicationSlotsCollector;
 import io.exporters.postgres.collector.RolesCollector;
 import io.exporters.postgres.collector.SettingsCollector;
@@ -64,51 +66,56 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   // pg_database_size stats every file of every database: 20 ms for 1,000 tables, seconds on big
   // clusters. Sizes move slowly; `collectors.database.ttl: 0` restores a query per scrape.
   static final Duration DATABASE_SIZE_TTL = Duration.ofMinutes(1);
+  private static final Version PG17 = Version.of(17, 0);
   private final AtomicReference<DatabaseSelection> selection =
       new AtomicReference<>(DatabaseSelection.defaults());
+  private final AtomicReference<Compat> compat = new AtomicReference<>(Compat.CURRENT);
   private final CollectorCatalog<Connection> collectors = CollectorCatalog.of(
-      CollectorSpec.of("database", "pg_database sizes and connection limits",
+      spec("database", "pg_database sizes and connection limits",
           new DatabaseCollector(selection::get)).ttl(DATABASE_SIZE_TTL),
-      CollectorSpec.of("locks", "pg_locks counts by database and mode", new LocksCollector()),
-      CollectorSpec.of("replication", "replica status and lag", new ReplicationCollector()),
-      CollectorSpec.of("replication_slots", "pg_replication_slots",
-          new ReplicationSlotsCollector()),
-      CollectorSpec.of("roles", "pg_roles connection limits", new RolesCollector()),
-      CollectorSpec.of("settings", "pg_settings in base units", new SettingsCollector()),
-      CollectorSpec.of("stat_activity", "pg_stat_activity connection counts",
-          new StatActivityCollector()),
-      CollectorSpec.of("stat_archiver", "pg_stat_archiver", new StatArchiverCollector()),
-      CollectorSpec.of("stat_bgwriter", "pg_stat_bgwriter", new StatBgwriterCollector()),
-      CollectorSpec.of("stat_checkpointer", "pg_stat_checkpointer (PostgreSQL 17+)",
-          new StatCheckpointerCollector()).versions(Version.of(17, 0), null).disabledByDefault(),
-      CollectorSpec.of("stat_database", "pg_stat_database", new StatDatabaseCollector()),
-      CollectorSpec.of("stat_database_conflicts", "pg_stat_database_conflicts",
+      spec("locks", "pg_locks counts by database and mode", new LocksCollector()),
+      spec("replication", "replica status and lag", new ReplicationCollector()),
+      spec("replication_slots", "pg_replication_slots", new ReplicationSlotsCollector()),
+      spec("roles", "pg_roles connection limits", new RolesCollector()),
+      spec("settings", "pg_settings in base units", new SettingsCollector()),
+      spec("stat_activity", "pg_stat_activity connection counts",
+          new StatActivityCollector(compat::get)),
+      spec("stat_archiver", "pg_stat_archiver", new StatArchiverCollector()),
+      spec("stat_bgwriter", "pg_stat_bgwriter", new StatBgwriterCollector(compat::get)),
+      spec("stat_checkpointer", "pg_stat_checkpointer (PostgreSQL 17+)",
+          new StatCheckpointerCollector()).versions(PG17, null).disabledByDefault(),
+      spec("stat_database", "pg_stat_database", new StatDatabaseCollector(compat::get)),
+      spec("stat_database_conflicts", "pg_stat_database_conflicts",
           new StatDatabaseConflictsCollector()),
-      CollectorSpec.of("static", "pg_static: the server version string", new StaticCollector()),
-      CollectorSpec.of("stat_replication", "pg_stat_replication: standbys of this primary",
-          new StatReplicationCollector()),
-      CollectorSpec.of("stat_progress_vacuum", "running VACUUMs and their progress",
+      spec("static", "pg_static: the server version string", new StaticCollector()),
+      spec("stat_replication", "pg_stat_replication: standbys of this primary",
+          new StatReplicationCollector(compat::get)),
+      spec("stat_progress_vacuum", "running VACUUMs and their progress",
           new StatProgressVacuumCollector()),
-      CollectorSpec.of("stat_user_tables", "pg_stat_user_tables of every database",
+      spec("stat_user_tables", "pg_stat_user_tables of every database",
           new EachDatabase(selection::get, new StatUserTablesCollector())),
-      CollectorSpec.of("statio_user_tables", "pg_statio_user_tables of every database",
-          new EachDatabase(selection::get, new StatioUserTablesCollector())),
-      CollectorSpec.of("wal", "WAL segment count and size (needs pg_monitor)",
-          new WalCollector()),
-      CollectorSpec.of("postmaster", "server start time", new PostmasterCollector())
-          .disabledByDefault(),
-      CollectorSpec.of("database_wraparound", "transaction ID ages per database",
+      spec("statio_user_tables", "pg_statio_user_tables of every database",
+          new EachDatabase(selection::get, new StatioUserTablesCollector(compat::get))),
+      spec("wal", "WAL segment count and size (needs pg_monitor)", new WalCollector()),
+      spec("postmaster", "server start time", new PostmasterCollector()).disabledByDefault(),
+      spec("database_wraparound", "transaction ID ages per database",
           new DatabaseWraparoundCollector()).disabledByDefault(),
-      CollectorSpec.of("long_running_transactions", "open transactions and the oldest's age",
+      spec("long_running_transactions", "open transactions and the oldest's age",
           new LongRunningTransactionsCollector()).disabledByDefault(),
-      CollectorSpec.of("stat_activity_autovacuum", "running autovacuum workers per table",
+      spec("stat_activity_autovacuum", "running autovacuum workers per table",
           new StatActivityAutovacuumCollector()).disabledByDefault(),
-      CollectorSpec.of("stat_wal_receiver", "pg_stat_wal_receiver on a standby",
+      spec("stat_wal_receiver", "pg_stat_wal_receiver on a standby",
           new StatWalReceiverCollector()).disabledByDefault(),
-      CollectorSpec.of("process_idle", "idle time of backends as a histogram",
-          new ProcessIdleCollector()).disabledByDefault(),
-      CollectorSpec.of("statio_user_indexes", "pg_statio_user_indexes",
+      spec("process_idle", "idle time of backends as a histogram", new ProcessIdleCollector())
+          .disabledByDefault(),
+      spec("statio_user_indexes", "pg_statio_user_indexes",
           new EachDatabase(selection::get, new StatioUserIndexesCollector())).disabledByDefault());
+
+  /** Every collector gets 0.11's server label when that compatibility is on. */
+  private CollectorSpec<Connection> spec(String name, String description,
+      Collector<Connection> collector) {
+    return CollectorSpec.of(name, description, new ServerLabelled(compat::get, collector));
+  }
 
   @Override
   public String name() {
@@ -144,7 +151,10 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
             FlagSpec.list("exclude-databases", "databases.exclude",
                 "Skip these databases (comma-separated) in per-database collectors."),
             FlagSpec.string("extend.query-path", "queries_file",
-                "File of user queries in queries.yaml format.")),
+                "File of user queries in queries.yaml format."),
+            FlagSpec.string("compat", "compat",
+                "Emit postgres_exporter 0.11's names and labels (value: 0.11), e.g. for "
+                    + "dashboards built on Debian's package.")),
         List.of(EnvSpec.secret("DATA_SOURCE_NAME", "data_source_name")),
         PostgresExporter::dsnFromParts, collectors, this::validate,
         settings -> queries(settings).stream().map(CustomQuery::namespace)
@@ -188,6 +198,11 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   }
 
   private void validate(PostgresSettings settings, ConfigTree tree) throws ConfigException {
+    try {
+      Compat.parse(settings.compat());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(tree.sourceOf("compat") + ": key 'compat': " + e.getMessage());
+    }
     for (CustomQuery query : queries(settings)) {
       if (collectors.get(query.namespace()).isPresent()) {
         throw new ConfigException("queries file " + settings.queriesFile() + ": key '"
@@ -218,7 +233,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
     List<CollectorSpec<Connection>> specs = new ArrayList<>();
     try {
       for (CustomQuery q : queries(config.settings())) {
-        specs.add(CollectorSpec.of(q.namespace(), "user query from "
+        specs.add(spec(q.namespace(), "user query from "
             + config.settings().queriesFile(), new CustomQueryCollector(q))
             .ttl(q.ttl()).versions(q.minVersion(), q.maxVersion()));
       }
@@ -266,6 +281,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   @Override
   public void configured(LoadedConfig<PostgresSettings> config) {
     selection.set(config.settings().databases());
+    compat.set(Compat.parse(config.settings().compat()));
     if (defaultTarget(config).isEmpty()) {
       org.slf4j.LoggerFactory.getLogger(PostgresExporter.class).atWarn().log(
           "no DATA_SOURCE_NAME configured: /metrics serves only the exporter's own metrics; "

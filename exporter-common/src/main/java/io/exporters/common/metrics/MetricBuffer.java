@@ -149,18 +149,26 @@ public final class MetricBuffer implements MetricSink {
   }
 
   private static final Comparator<Sample> BY_LABELS = (a, b) -> {
-    int n = Math.min(a.labelValues().size(), b.labelValues().size());
+    List<String> aNames = a.labelNames();
+    List<String> bNames = b.labelNames();
+    // Samples of one writer share their names list: only values need comparing then.
+    boolean sameNames = aNames == bNames;
+    List<String> aValues = a.labelValues();
+    List<String> bValues = b.labelValues();
+    int n = Math.min(aValues.size(), bValues.size());
     for (int i = 0; i < n; i++) {
-      int c = a.labelNames().get(i).compareTo(b.labelNames().get(i));
+      int c = sameNames ? 0 : aNames.get(i).compareTo(bNames.get(i));
       if (c != 0) {
         return c;
       }
-      c = a.labelValues().get(i).compareTo(b.labelValues().get(i));
+      String av = aValues.get(i);
+      String bv = bValues.get(i);
+      c = av == bv ? 0 : av.compareTo(bv);
       if (c != 0) {
         return c;
       }
     }
-    return Integer.compare(a.labelValues().size(), b.labelValues().size());
+    return Integer.compare(aValues.size(), bValues.size());
   };
 
   private final class Writer implements SeriesWriter {
@@ -238,12 +246,12 @@ public final class MetricBuffer implements MetricSink {
         throw new IllegalArgumentException(
             family.name + " takes " + order.length + " label values, got " + labelValues.length);
       }
-      List<String> values = new ArrayList<>(order.length);
-      for (int i : order) {
-        String v = labelValues[i];
-        values.add(v == null ? "" : v);
+      String[] values = new String[order.length];
+      for (int i = 0; i < order.length; i++) {
+        String v = labelValues[order[i]];
+        values[i] = v == null ? "" : v;
       }
-      return values;
+      return Arrays.asList(values);
     }
 
     private void put(Sample sample) {

@@ -3,9 +3,11 @@ package io.exporters.postgres.collector;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.postgres.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.Supplier;
 
 /**
  * pg_stat_activity: connections by database, state, user, application, backend type and wait
@@ -29,19 +31,38 @@ public final class StatActivityCollector implements Collector<Connection> {
       + "FROM pg_stat_activity WHERE pid <> pg_backend_pid() "
       + "GROUP BY datname, state, usename, application_name, backend_type, wait_event_type, "
       + "wait_event) AS tmp2 ON tmp.state = tmp2.state AND pg_database.datname = tmp2.datname";
+  /** 0.11's query: by database and state only. */
+  static final String SQL_0_11 = "SELECT pg_database.datname, tmp.state, "
+      + "COALESCE(count, 0) AS count, COALESCE(max_tx_duration, 0) AS max_tx_duration "
+      + "FROM (VALUES ('active'), ('idle'), ('idle in transaction'), "
+      + "('idle in transaction (aborted)'), ('fastpath function call'), ('disabled')) "
+      + "AS tmp(state) CROSS JOIN pg_database LEFT JOIN ("
+      + "SELECT datname, state, count(*) AS count, "
+      + "MAX(extract(epoch FROM now() - xact_start))::float AS max_tx_duration "
+      + "FROM pg_stat_activity WHERE pid <> pg_backend_pid() GROUP BY datname, state) AS tmp2 "
+      + "ON tmp.state = tmp2.state AND pg_database.datname = tmp2.datname";
   private static final String[] LABELS = {"datname", "state", "usename", "application_name",
       "backend_type", "wait_event_type", "wait_event"};
+  private static final String[] LABELS_0_11 = {"datname", "state"};
+
+  private final Supplier<Compat> compat;
+
+  public StatActivityCollector(Supplier<Compat> compat) {
+    this.compat = compat;
+  }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    boolean old = compat.get() == Compat.V0_11;
+    String[] labels = old ? LABELS_0_11 : LABELS;
     MetricSink.SeriesWriter count = sink.gauge("pg_stat_activity_count",
-        "number of connections in this state", LABELS);
+        "number of connections in this state", labels);
     MetricSink.SeriesWriter maxTx = sink.gauge("pg_stat_activity_max_tx_duration",
-        "max duration in seconds any active transaction has been running", LABELS);
-    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+        "max duration in seconds any active transaction has been running", labels);
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), old ? SQL_0_11 : SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] values = Sql.labels(rs, LABELS);
+        String[] values = Sql.labels(rs, labels);
         count.add(rs.getDouble("count"), values);
         maxTx.add(rs.getDouble("max_tx_duration"), values);
       }

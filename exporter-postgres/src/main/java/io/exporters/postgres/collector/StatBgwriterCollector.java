@@ -4,13 +4,17 @@ import io.exporters.common.collector.Collector;
 import io.exporters.common.collector.Version;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.postgres.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.Supplier;
 
 /**
  * pg_stat_bgwriter. PostgreSQL 17 moved the checkpoint columns to pg_stat_checkpointer; there this
- * emits the four columns that remain, as upstream does.
+ * emits the four columns that remain, as upstream does. In 0.11 compatibility it emits all eleven
+ * on every version, the moved ones from pg_stat_checkpointer and the backend writes from
+ * pg_stat_io, so dashboards built on them keep their data.
  */
 public final class StatBgwriterCollector implements Collector<Connection> {
   private static final Version PG17 = Version.of(17, 0);
@@ -30,17 +34,36 @@ public final class StatBgwriterCollector implements Collector<Connection> {
       {"buffers_alloc", "Number of buffers allocated"},
   };
   private static final String[][] FROM_17 = {BEFORE_17[5], BEFORE_17[6], BEFORE_17[9]};
+  // Backends' own writes: every writer but the background writer and the checkpointer.
+  private static final String BACKEND_IO = " FROM pg_stat_io WHERE object = 'relation' AND "
+      + "backend_type NOT IN ('background writer', 'checkpointer')";
+  static final String SQL_17_AS_0_11 = "SELECT c.num_timed AS checkpoints_timed, "
+      + "c.num_requested AS checkpoints_req, c.write_time AS checkpoint_write_time, "
+      + "c.sync_time AS checkpoint_sync_time, c.buffers_written AS buffers_checkpoint, "
+      + "b.buffers_clean, b.maxwritten_clean, "
+      + "(SELECT COALESCE(sum(writes), 0)" + BACKEND_IO + ") AS buffers_backend, "
+      + "(SELECT COALESCE(sum(fsyncs), 0)" + BACKEND_IO + ") AS buffers_backend_fsync, "
+      + "b.buffers_alloc, extract(epoch FROM b.stats_reset) AS stats_reset "
+      + "FROM pg_stat_bgwriter b, pg_stat_checkpointer c";
+
+  private final Supplier<Compat> compat;
+
+  public StatBgwriterCollector(Supplier<Compat> compat) {
+    this.compat = compat;
+  }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
     boolean split = ctx.backendVersion().map(v -> v.atLeast(PG17)).orElse(false);
-    String[][] columns = split ? FROM_17 : BEFORE_17;
+    boolean all = !split || compat.get() == Compat.V0_11;
+    String[][] columns = all ? BEFORE_17 : FROM_17;
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String[] c : columns) {
       sql.append(c[0]).append(", ");
     }
     sql.append("extract(epoch FROM stats_reset) AS stats_reset FROM pg_stat_bgwriter");
-    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), sql.toString());
+    String query = split && all ? SQL_17_AS_0_11 : sql.toString();
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), query);
         ResultSet rs = st.executeQuery()) {
       if (rs.next()) {
         for (String[] c : columns) {

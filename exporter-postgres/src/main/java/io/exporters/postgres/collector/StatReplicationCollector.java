@@ -3,9 +3,11 @@ package io.exporters.postgres.collector;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.postgres.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.Supplier;
 
 /**
  * pg_stat_replication on a primary: each connected standby's position and lag in bytes. The
@@ -21,17 +23,30 @@ public final class StatReplicationCollector implements Collector<Connection> {
       + "FROM pg_stat_replication r LEFT JOIN pg_replication_slots s ON s.active_pid = r.pid";
   private static final String[] LABELS = {"application_name", "client_addr", "state",
       "slot_name", "pid"};
+  // 0.11 had no pid label, and its slot_name label carried the pid (first column of the view).
+  private static final String[] LABELS_0_11 = {"application_name", "client_addr", "state",
+      "slot_name"};
+  private static final String[] COLUMNS_0_11 = {"application_name", "client_addr", "state",
+      "pid"};
+
+  private final Supplier<Compat> compat;
+
+  public StatReplicationCollector(Supplier<Compat> compat) {
+    this.compat = compat;
+  }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    boolean old = compat.get() == Compat.V0_11;
+    String[] labels = old ? LABELS_0_11 : LABELS;
     MetricSink.SeriesWriter current = sink.gauge("pg_stat_replication_pg_current_wal_lsn_bytes",
-        "WAL position in bytes", LABELS);
+        "WAL position in bytes", labels);
     MetricSink.SeriesWriter diff = sink.gauge("pg_stat_replication_pg_wal_lsn_diff",
-        "Lag in bytes between master and slave", LABELS);
+        "Lag in bytes between master and slave", labels);
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] values = Sql.labels(rs, LABELS);
+        String[] values = Sql.labels(rs, old ? COLUMNS_0_11 : LABELS);
         current.add(Sql.number(rs, "current_wal_lsn"), values);
         diff.add(Sql.number(rs, "lsn_diff"), values);
       }

@@ -3,11 +3,17 @@ package io.exporters.postgres.collector;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.postgres.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.util.function.Supplier;
 
-/** pg_statio_user_tables of the connected database: block reads and buffer hits. */
+/**
+ * pg_statio_user_tables of the connected database: block reads and buffer hits. Named
+ * {@code *_blocks_*} as upstream now does; {@code *_blks_*} (the view's columns, as 0.11's
+ * example queries.yaml named them) in 0.11 compatibility.
+ */
 public final class StatioUserTablesCollector implements Collector<Connection> {
   private static final String[][] COLUMNS = {
       {"heap_blks_read", "heap_blocks_read", "Number of disk blocks read from this table"},
@@ -31,12 +37,19 @@ public final class StatioUserTablesCollector implements Collector<Connection> {
       + "COALESCE(toast_blks_hit, 0) AS toast_blks_hit, COALESCE(tidx_blks_read, 0) AS "
       + "tidx_blks_read, COALESCE(tidx_blks_hit, 0) AS tidx_blks_hit FROM pg_statio_user_tables";
 
+  private final Supplier<Compat> compat;
+
+  public StatioUserTablesCollector(Supplier<Compat> compat) {
+    this.compat = compat;
+  }
+
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
+    int nameColumn = compat.get() == Compat.V0_11 ? 0 : 1;
     MetricSink.SeriesWriter[] counters = new MetricSink.SeriesWriter[COLUMNS.length];
     for (int i = 0; i < COLUMNS.length; i++) {
-      counters[i] = sink.counter("pg_statio_user_tables_" + COLUMNS[i][1], COLUMNS[i][2],
-          Sql.TABLE_LABELS);
+      counters[i] = sink.counter("pg_statio_user_tables_" + COLUMNS[i][nameColumn],
+          COLUMNS[i][2], Sql.TABLE_LABELS);
     }
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
