@@ -36,6 +36,17 @@ class ReplicationPairTest {
           .isPositive();
       assertThat(p.value("pg_scrape_collector_success", "collector", "stat_replication"))
           .isEqualTo(1);
+      String pid = p.familyOrFail("pg_stat_replication_pg_wal_lsn_diff").samples().get(0)
+          .labels().get("pid");
+      try (InProcessExporter old = InProcessExporter.start(new PostgresExporter(),
+          List.of("--compat=0.11"), Map.of("DATA_SOURCE_NAME", primary.dsn()))) {
+        // 0.11's labels: no pid, and slot_name carrying the pid as 0.11 filled it.
+        Exposition o = old.scrape();
+        assertThat(o.value("pg_stat_replication_pg_wal_lsn_diff", "state", "streaming",
+            "slot_name", pid, "server", "127.0.0.1:" + primary.port)).isGreaterThanOrEqualTo(0);
+        assertThat(o.familyOrFail("pg_stat_replication_pg_wal_lsn_diff").samples().get(0)
+            .labels()).doesNotContainKey("pid");
+      }
 
       Exposition s = onStandby.scrape();
       assertThat(s.value("pg_up")).isEqualTo(1);
