@@ -37,6 +37,7 @@ import io.exporters.postgres.collector.StatDatabaseCollector;
 import io.exporters.postgres.collector.StatDatabaseConflictsCollector;
 import io.exporters.postgres.collector.StatProgressVacuumCollector;
 import io.exporters.postgres.collector.StatReplicationCollector;
+import io.exporters.postgres.collector.StatStatementsCollector;
 import io.exporters.postgres.collector.StatWalReceiverCollector;
 import io.exporters.postgres.collector.StatUserTablesCollector;
 import io.exporters.postgres.collector.StatioUserIndexesCollector;
@@ -109,7 +110,10 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       spec("process_idle", "idle time of backends as a histogram", new ProcessIdleCollector())
           .disabledByDefault(),
       spec("statio_user_indexes", "pg_statio_user_indexes",
-          new EachDatabase(selection::get, new StatioUserIndexesCollector())).disabledByDefault());
+          new EachDatabase(selection::get, new StatioUserIndexesCollector())).disabledByDefault(),
+      spec("stat_statements", "pg_stat_statements: the top statements by total time",
+          new StatStatementsCollector()).disabledByDefault()
+          .options(StatStatementsCollector.OPTIONS.toArray(String[]::new)));
 
   /** Every collector gets 0.11's server label when that compatibility is on. */
   private CollectorSpec<Connection> spec(String name, String description,
@@ -198,6 +202,21 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   }
 
   private void validate(PostgresSettings settings, ConfigTree tree) throws ConfigException {
+    for (String option : List.of("limit", "query_length")) {
+      String key = "collectors.stat_statements." + option;
+      Optional<String> value = tree.node(key).map(n -> n.asText().trim());
+      if (value.isPresent() && !value.get().matches("[1-9][0-9]{0,8}")) {
+        throw new ConfigException(tree.sourceOf(key) + ": key '" + key
+            + "': expected a positive integer, got '" + value.get() + "'");
+      }
+    }
+    Optional<String> includeQuery = tree.node("collectors.stat_statements.include_query")
+        .map(n -> n.asText().trim());
+    if (includeQuery.isPresent() && !includeQuery.get().matches("true|false")) {
+      throw new ConfigException(tree.sourceOf("collectors.stat_statements.include_query")
+          + ": key 'collectors.stat_statements.include_query': expected true or false, got '"
+          + includeQuery.get() + "'");
+    }
     try {
       Compat.parse(settings.compat());
     } catch (IllegalArgumentException e) {

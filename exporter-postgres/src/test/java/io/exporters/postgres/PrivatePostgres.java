@@ -19,17 +19,24 @@ public final class PrivatePostgres implements AutoCloseable {
   public final int port = Backends.freePort();
   private final Path dir;
   private final Path bin;
+  private final List<String> settings;
 
   public PrivatePostgres() throws Exception {
-    this(null);
+    this(null, List.of());
+  }
+
+  /** A server started with these {@code name=value} settings, e.g. shared_preload_libraries. */
+  public static PrivatePostgres withSettings(String... settings) throws Exception {
+    return new PrivatePostgres(null, List.of(settings));
   }
 
   /** A streaming standby of {@code primary}, cloned with pg_basebackup. */
   public static PrivatePostgres standbyOf(PrivatePostgres primary) throws Exception {
-    return new PrivatePostgres(primary);
+    return new PrivatePostgres(primary, List.of());
   }
 
-  private PrivatePostgres(PrivatePostgres primary) throws Exception {
+  private PrivatePostgres(PrivatePostgres primary, List<String> settings) throws Exception {
+    this.settings = settings;
     bin = binDir();
     dir = Files.createTempDirectory("exp-pg-");
     run(List.of("chmod", "755", dir.toString()));
@@ -52,9 +59,13 @@ public final class PrivatePostgres implements AutoCloseable {
   }
 
   public void start() throws Exception {
+    StringBuilder options = new StringBuilder("-p " + port + " -k " + dir
+        + " -c listen_addresses=127.0.0.1 -c fsync=off");
+    for (String setting : settings) {
+      options.append(" -c ").append(setting);
+    }
     asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-l",
-        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir + " -c listen_addresses"
-            + "=127.0.0.1 -c fsync=off", "start");
+        dir.resolve("log").toString(), "-o", options.toString(), "start");
   }
 
   public void stop() throws Exception {

@@ -48,6 +48,9 @@ public final class ScrapeEngine<C> {
   private final Map<String, Cached> cache = new ConcurrentHashMap<>();
   private final Set<String> loggedSkips = ConcurrentHashMap.newKeySet();
   private final Map<String, Double> lastDurations = new ConcurrentHashMap<>();
+  // The last failure logged per target and collector: the same failure every scrape (a missing
+  // privilege, an absent extension) is logged once, then again only when it changes or clears.
+  private final Map<String, String> loggedFailures = new ConcurrentHashMap<>();
 
   public ScrapeEngine(
       String namespace, ConnectionPools<C> pools, ExecutorService workers,
@@ -91,6 +94,7 @@ public final class ScrapeEngine<C> {
   /** Forgets cached results of a target (its pool was closed for idleness). */
   public void forget(Target target) {
     cache.keySet().removeIf(k -> k.startsWith(target.key() + '\u0000'));
+    loggedFailures.keySet().removeIf(k -> k.startsWith(target.key() + '\u0000'));
   }
 
   /** Drops cache entries past their TTL, so memory holds only what may still be served. */
@@ -308,12 +312,19 @@ public final class ScrapeEngine<C> {
         outcome.complete(new CollectorOutcome(active.name(), CollectorOutcome.Status.SUCCESS,
             families, took, active.ttl() == null ? Double.NaN : 0, null,
             buffer.droppedSeries()));
+        if (loggedFailures.remove(cacheKey(target, active.name())) != null) {
+          logger.atInfo().addKeyValue("collector", active.name()).addKeyValue("target", target)
+              .log("collector succeeded again");
+        }
       } catch (Throwable e) {
         // The connection stays pooled: the health check before its next use decides.
         if (!outcome.isDone()) {
           String reason = describe(e);
-          logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
-              .addKeyValue("err", reason).log("collector failed");
+          if (!reason.equals(loggedFailures.put(cacheKey(target, active.name()), reason))) {
+            logger.atWarn().addKeyValue("collector", active.name())
+                .addKeyValue("target", target).addKeyValue("err", reason)
+                .log("collector failed (logged again only when the error changes)");
+          }
           outcome.complete(CollectorOutcome.failed(
               active.name(), seconds(System.nanoTime() - started), reason));
         }

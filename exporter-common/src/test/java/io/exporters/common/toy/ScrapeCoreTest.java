@@ -2,6 +2,10 @@ package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import ch.qos.logback.classic.Logger;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+import ch.qos.logback.core.read.ListAppender;
+import io.exporters.common.scrape.ScrapeEngine;
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
 import java.nio.file.Files;
@@ -17,6 +21,7 @@ import java.util.concurrent.Future;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.slf4j.LoggerFactory;
 
 /** The scrape engine's promises, proven end to end over HTTP on the toy exporter. */
 class ScrapeCoreTest {
@@ -129,6 +134,26 @@ class ScrapeCoreTest {
     assertThat(backend.calls("cached")).isEqualTo(before + 1);
     assertThat(after.value("toy_scrape_collector_cache_age_seconds", "collector", "cached"))
         .isZero();
+  }
+
+  @Test
+  void theSameFailureEveryScrapeIsLoggedOnce() throws Exception {
+    ListAppender<ILoggingEvent> logs = new ListAppender<>();
+    Logger engineLogger = (Logger) LoggerFactory.getLogger(ScrapeEngine.class);
+    logs.start();
+    engineLogger.addAppender(logs);
+    try {
+      InProcessExporter e = start("--collector.broken");
+      for (int i = 0; i < 3; i++) {
+        assertThat(e.scrape().value("toy_scrape_collector_success", "collector", "broken"))
+            .isZero();
+      }
+      assertThat(logs.list).filteredOn(event -> event.getMessage().startsWith("collector failed")
+          && event.getKeyValuePairs().stream().anyMatch(kv -> kv.value.equals("broken")))
+          .hasSize(1);
+    } finally {
+      engineLogger.detachAppender(logs);
+    }
   }
 
   @Test
