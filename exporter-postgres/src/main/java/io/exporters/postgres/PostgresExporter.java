@@ -16,6 +16,7 @@ import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.config.Secret;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
+import io.exporters.postgres.collector.BuffercacheSummaryCollector;
 import io.exporters.postgres.collector.DatabaseCollector;
 import io.exporters.postgres.collector.DatabaseWraparoundCollector;
 import io.exporters.postgres.collector.EachDatabase;
@@ -34,6 +35,7 @@ import io.exporters.postgres.collector.StatArchiverCollector;
 import io.exporters.postgres.collector.StatBgwriterCollector;
 import io.exporters.postgres.collector.StatCheckpointerCollector;
 import io.exporters.postgres.collector.StatDatabaseCollector;
+import io.exporters.postgres.collector.StatIoCollector;
 import io.exporters.postgres.collector.StatDatabaseConflictsCollector;
 import io.exporters.postgres.collector.StatProgressVacuumCollector;
 import io.exporters.postgres.collector.StatReplicationCollector;
@@ -44,6 +46,7 @@ import io.exporters.postgres.collector.StatioUserIndexesCollector;
 import io.exporters.postgres.collector.StaticCollector;
 import io.exporters.postgres.collector.StatioUserTablesCollector;
 import io.exporters.postgres.collector.WalCollector;
+import io.exporters.postgres.collector.XlogLocationCollector;
 import io.exporters.postgres.queries.CustomQueries;
 import io.exporters.postgres.queries.CustomQuery;
 import io.exporters.postgres.queries.CustomQueryCollector;
@@ -67,6 +70,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   // pg_database_size stats every file of every database: 20 ms for 1,000 tables, seconds on big
   // clusters. Sizes move slowly; `collectors.database.ttl: 0` restores a query per scrape.
   static final Duration DATABASE_SIZE_TTL = Duration.ofMinutes(1);
+  private static final Version PG10 = Version.of(10, 0);
+  private static final Version PG16 = Version.of(16, 0);
   private static final Version PG17 = Version.of(17, 0);
   private final AtomicReference<DatabaseSelection> selection =
       new AtomicReference<>(DatabaseSelection.defaults());
@@ -111,6 +116,13 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           .disabledByDefault(),
       spec("statio_user_indexes", "pg_statio_user_indexes",
           new EachDatabase(selection::get, new StatioUserIndexesCollector())).disabledByDefault(),
+      spec("xlog_location", "WAL position on servers before PostgreSQL 10",
+          new XlogLocationCollector()).versions(null, PG10).disabledByDefault(),
+      spec("buffercache_summary", "pg_buffercache_summary() (PostgreSQL 16+, needs the "
+          + "extension)", new BuffercacheSummaryCollector()).versions(PG16, null)
+          .disabledByDefault(),
+      spec("stat_io", "pg_stat_io: I/O by backend type, object and context (PostgreSQL 16+)",
+          new StatIoCollector()).versions(PG16, null).disabledByDefault(),
       spec("stat_statements", "pg_stat_statements: the top statements by total time",
           new StatStatementsCollector()).disabledByDefault()
           .options(StatStatementsCollector.OPTIONS.toArray(String[]::new)));

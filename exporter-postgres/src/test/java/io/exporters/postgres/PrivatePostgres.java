@@ -22,22 +22,42 @@ public final class PrivatePostgres implements AutoCloseable {
   private final List<String> settings;
 
   public PrivatePostgres() throws Exception {
-    this(null, List.of());
+    this(binDir(), null, List.of());
   }
 
   /** A server started with these {@code name=value} settings, e.g. shared_preload_libraries. */
   public static PrivatePostgres withSettings(String... settings) throws Exception {
-    return new PrivatePostgres(null, List.of(settings));
+    return new PrivatePostgres(binDir(), null, List.of(settings));
+  }
+
+  /**
+   * A server of another major version, from the builds .ci/postgres-versions installs under
+   * TEST_PG_VERSIONS_DIR (default /opt/exporters-pg); the system's own for its major.
+   */
+  public static PrivatePostgres ofMajor(int major, String... settings) throws Exception {
+    Path system = binDir();
+    if (system.getParent().getFileName().toString().equals(Integer.toString(major))) {
+      return new PrivatePostgres(system, null, List.of(settings));
+    }
+    String dir = System.getenv("TEST_PG_VERSIONS_DIR");
+    Path bin = Path.of(dir == null || dir.isBlank() ? "/opt/exporters-pg" : dir,
+        Integer.toString(major), "bin");
+    if (!Files.isExecutable(bin.resolve("postgres"))) {
+      throw new AssertionError("no PostgreSQL " + major + " binaries in " + bin
+          + ": run .ci/postgres-versions (part of .ci/services) to install them");
+    }
+    return new PrivatePostgres(bin, null, List.of(settings));
   }
 
   /** A streaming standby of {@code primary}, cloned with pg_basebackup. */
   public static PrivatePostgres standbyOf(PrivatePostgres primary) throws Exception {
-    return new PrivatePostgres(primary, List.of());
+    return new PrivatePostgres(binDir(), primary, List.of());
   }
 
-  private PrivatePostgres(PrivatePostgres primary, List<String> settings) throws Exception {
+  private PrivatePostgres(Path bin, PrivatePostgres primary, List<String> settings)
+      throws Exception {
     this.settings = settings;
-    bin = binDir();
+    this.bin = bin;
     dir = Files.createTempDirectory("exp-pg-");
     run(List.of("chmod", "755", dir.toString()));
     if (isRoot()) {

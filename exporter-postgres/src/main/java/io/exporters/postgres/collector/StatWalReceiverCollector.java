@@ -1,6 +1,7 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
+import io.exporters.common.collector.Version;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
 import java.sql.Connection;
@@ -9,7 +10,9 @@ import java.sql.ResultSet;
 
 /** pg_stat_wal_receiver on a standby: what it has received from its upstream. */
 public final class StatWalReceiverCollector implements Collector<Connection> {
-  // LSNs are exported modulo 2^52, as upstream does, so they stay exact in a double.
+  private static final Version PG13 = Version.of(13, 0);
+  // LSNs are exported modulo 2^52, as upstream does, so they stay exact in a double. Before 13
+  // the flushed position was the column received_lsn (same meaning).
   static final String SQL = "SELECT COALESCE(sender_host, '') AS upstream_host, "
       + "COALESCE(slot_name, '') AS slot_name, status, "
       + "(receive_start_lsn - '0/0') % (2^52)::bigint AS receive_start_lsn, "
@@ -36,7 +39,9 @@ public final class StatWalReceiverCollector implements Collector<Connection> {
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
+    boolean renamed = ctx.backendVersion().map(v -> v.atLeast(PG13)).orElse(true);
+    String sql = renamed ? SQL : SQL.replace("(flushed_lsn - '0/0')", "(received_lsn - '0/0')");
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), sql);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         String[] labels = Sql.labels(rs, "upstream_host", "slot_name", "status");
