@@ -2,6 +2,7 @@ package io.exporters.common.metrics;
 
 import java.io.IOException;
 import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -17,6 +18,16 @@ public final class TextFormat {
   private TextFormat() {}
 
   public static void write(Writer out, List<MetricFamily> families) throws IOException {
+    if (out instanceof Utf8Buffer buffer) {
+      write(buffer, families);
+      return;
+    }
+    Utf8Buffer buffer = new Utf8Buffer(16 * 1024);
+    write(buffer, families);
+    out.write(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
+  }
+
+  public static void write(Utf8Buffer out, List<MetricFamily> families) {
     List<MetricFamily> sorted = new ArrayList<>(families);
     sorted.sort(Comparator.comparing(MetricFamily::name));
     for (MetricFamily family : sorted) {
@@ -27,7 +38,7 @@ public final class TextFormat {
         out.write("# HELP ");
         out.write(family.name());
         out.write(' ');
-        writeEscaped(out, family.help(), false);
+        out.writeEscaped(family.help(), false);
         out.write('\n');
       }
       out.write("# TYPE ");
@@ -35,54 +46,66 @@ public final class TextFormat {
       out.write(' ');
       out.write(family.type().text());
       out.write('\n');
+      LinePrefix prefix = null;
       for (Sample sample : family.samples()) {
-        writeSample(out, sample);
+        if (prefix == null || !prefix.fits(sample)) {
+          prefix = new LinePrefix(sample.name(), sample.labelNames());
+        }
+        prefix.write(out, sample);
       }
     }
   }
 
   public static String toText(List<MetricFamily> families) {
-    java.io.StringWriter out = new java.io.StringWriter();
-    try {
-      write(out, families);
-    } catch (IOException e) {
-      throw new IllegalStateException(e);
-    }
-    return out.toString();
+    Utf8Buffer buffer = new Utf8Buffer(16 * 1024);
+    write(buffer, families);
+    return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
   }
 
-  private static void writeSample(Writer out, Sample sample) throws IOException {
-    out.write(sample.name());
-    if (!sample.labelNames().isEmpty()) {
-      out.write('{');
-      for (int i = 0; i < sample.labelNames().size(); i++) {
-        if (i > 0) {
-          out.write(',');
-        }
-        out.write(sample.labelNames().get(i));
-        out.write("=\"");
-        writeEscaped(out, sample.labelValues().get(i), true);
-        out.write('"');
-      }
-      out.write('}');
-    }
-    out.write(' ');
-    out.write(formatDouble(sample.value()));
-    out.write('\n');
-  }
+  /**
+   * The fixed text around a sample's label values, encoded once for all samples of a family
+   * that share name and label names: {@code name{a="}, {@code ",b="}, {@code "} }.
+   */
+  private static final class LinePrefix {
+    private final String name;
+    private final List<String> labelNames;
+    private final byte[][] parts;
 
-  private static void writeEscaped(Writer out, String s, boolean quote) throws IOException {
-    int start = 0;
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      String escaped = c == '\\' ? "\\\\" : c == '\n' ? "\\n" : quote && c == '"' ? "\\\"" : null;
-      if (escaped != null) {
-        out.write(s, start, i - start);
-        out.write(escaped);
-        start = i + 1;
+    LinePrefix(String name, List<String> labelNames) {
+      this.name = name;
+      this.labelNames = labelNames;
+      int n = labelNames.size();
+      parts = new byte[n + 1][];
+      if (n == 0) {
+        parts[0] = ascii(name + " ");
+        return;
       }
+      parts[0] = ascii(name + "{" + labelNames.get(0) + "=\"");
+      for (int i = 1; i < n; i++) {
+        parts[i] = ascii("\"," + labelNames.get(i) + "=\"");
+      }
+      parts[n] = ascii("\"} ");
     }
-    out.write(s, start, s.length() - start);
+
+    boolean fits(Sample sample) {
+      return (sample.name() == name || sample.name().equals(name))
+          && (sample.labelNames() == labelNames || sample.labelNames().equals(labelNames));
+    }
+
+    void write(Utf8Buffer out, Sample sample) {
+      out.writeBytes(parts[0]);
+      List<String> values = sample.labelValues();
+      for (int i = 0; i < values.size(); i++) {
+        out.writeEscaped(values.get(i), true);
+        out.writeBytes(parts[i + 1]);
+      }
+      out.write(formatDouble(sample.value()));
+      out.write('\n');
+    }
+
+    private static byte[] ascii(String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
   }
 
   /** Go's {@code strconv.FormatFloat(v, 'g', -1, 64)}, as client_golang writes sample values. */

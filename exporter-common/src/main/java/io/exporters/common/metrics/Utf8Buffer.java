@@ -48,6 +48,35 @@ public final class Utf8Buffer extends Writer {
     }
   }
 
+  /**
+   * Writes {@code s} escaped for the text format in one pass: backslash and newline always,
+   * double quotes when {@code quote} (label values).
+   */
+  public void writeEscaped(String s, boolean quote) {
+    int n = s.length();
+    ensure(n);
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        int end = Character.isHighSurrogate(c) && i + 1 < n ? i + 2 : i + 1;
+        writeNonAscii(s, i, end);
+        ensure(n - end);
+        i = end - 1;
+      } else if (c == '\\' || c == '\n' || quote && c == '"') {
+        ensure(n - i + 1);
+        bytes[size++] = '\\';
+        bytes[size++] = (byte) (c == '\n' ? 'n' : c);
+      } else {
+        bytes[size++] = (byte) c;
+      }
+    }
+  }
+
+  /** Appends bytes already encoded. */
+  public void writeBytes(byte[] b) {
+    append(b, 0, b.length);
+  }
+
   @Override
   public void write(char[] chars, int off, int len) {
     write(new String(chars, off, len));

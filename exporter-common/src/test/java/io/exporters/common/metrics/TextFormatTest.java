@@ -90,6 +90,18 @@ class TextFormatTest {
   }
 
   @Test
+  void escapesNonAsciiLabelValuesAndKeepsQuotesInHelp() {
+    MetricBuffer buffer = new MetricBuffer();
+    buffer.gauge("size_bytes", "Size of \"the\" table \u00e9", "relname", "schema")
+        .add(1, "caf\u00e9 \"\ud83d\ude00\"\\", "s");
+    buffer.gauge("size_bytes", "ignored", "relname", "schema").add(2, "plain", "s");
+    assertThat(TextFormat.toText(buffer.families())).isEqualTo(
+        "# HELP size_bytes Size of \"the\" table \u00e9\n# TYPE size_bytes gauge\n"
+            + "size_bytes{relname=\"caf\u00e9 \\\"\ud83d\ude00\\\"\\\\\",schema=\"s\"} 1\n"
+            + "size_bytes{relname=\"plain\",schema=\"s\"} 2\n");
+  }
+
+  @Test
   void histogramsGetBucketsSumAndCount() {
     MetricBuffer buffer = new MetricBuffer();
     buffer.histogram("idle_seconds", "Idle.", "state")
