@@ -22,6 +22,11 @@ pids=()
 cleanup() { kill "${pids[@]}" 2>/dev/null || true; wait 2>/dev/null || true; $PSQL -d postgres -c "DROP DATABASE IF EXISTS $DB WITH (FORCE)" || true; }
 trap cleanup EXIT
 
+for port in 19187 19188 19189 19190; do
+  if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
+    echo "port $port is already in use (an earlier run?): stop that process first" >&2; exit 1
+  fi
+done
 $PSQL -d postgres -c "CREATE DATABASE $DB"
 $PSQL -d "$DB" -c "DO \$\$ BEGIN FOR i IN 1..1000 LOOP EXECUTE format('CREATE TABLE t_%s (id int primary key, v text)', i); EXECUTE format('INSERT INTO t_%s SELECT g, ''x'' FROM generate_series(1, 20) g', i); END LOOP; END \$\$"
 DSN="postgresql://postgres@127.0.0.1:5432/$DB?sslmode=disable"
@@ -47,6 +52,9 @@ DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1
 pids+=($!); all_pid=$!
 for port in 19187 19188 19190 19189; do
   for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$port/metrics" >/dev/null 2>&1 && break; sleep 0.2; done
+done
+for pid in "${pids[@]}"; do
+  kill -0 "$pid" 2>/dev/null || { echo "an exporter did not start: see /tmp/bench-*.log" >&2; exit 1; }
 done
 
 xacts() { $PSQL -d postgres -c "SELECT xact_commit + xact_rollback FROM pg_stat_database WHERE datname = '$DB'"; }
