@@ -18,26 +18,6 @@ public final class MetricBuffer implements MetricSink {
   private int droppedSeries;
 
   @Override
-  public SeriesWriter gauge(String name, String help, String... labelNames) {
-    return family(MetricType.GAUGE, name, help, labelNames);
-  }
-
-  @Override
-  public SeriesWriter counter(String name, String help, String... labelNames) {
-    return family(MetricType.COUNTER, name, help, labelNames);
-  }
-
-  @Override
-  public SeriesWriter untyped(String name, String help, String... labelNames) {
-    return family(MetricType.UNTYPED, name, help, labelNames);
-  }
-
-  @Override
-  public SeriesWriter histogram(String name, String help, String... labelNames) {
-    return family(MetricType.HISTOGRAM, name, help, labelNames);
-  }
-
-  @Override
   public synchronized SeriesWriter family(
       MetricType type, String name, String help, String... labelNames) {
     Writer known = writers.get(name);

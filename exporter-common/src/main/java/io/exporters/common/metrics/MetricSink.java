@@ -6,15 +6,23 @@ package io.exporters.common.metrics;
  * first value and the second is dropped and counted, never failing the scrape.
  */
 public interface MetricSink {
-  SeriesWriter gauge(String name, String help, String... labelNames);
-
-  SeriesWriter counter(String name, String help, String... labelNames);
-
-  SeriesWriter untyped(String name, String help, String... labelNames);
-
-  SeriesWriter histogram(String name, String help, String... labelNames);
-
   SeriesWriter family(MetricType type, String name, String help, String... labelNames);
+
+  default SeriesWriter gauge(String name, String help, String... labelNames) {
+    return family(MetricType.GAUGE, name, help, labelNames);
+  }
+
+  default SeriesWriter counter(String name, String help, String... labelNames) {
+    return family(MetricType.COUNTER, name, help, labelNames);
+  }
+
+  default SeriesWriter untyped(String name, String help, String... labelNames) {
+    return family(MetricType.UNTYPED, name, help, labelNames);
+  }
+
+  default SeriesWriter histogram(String name, String help, String... labelNames) {
+    return family(MetricType.HISTOGRAM, name, help, labelNames);
+  }
 
   /** Adds series to one family; label values in the order the label names were given. */
   interface SeriesWriter {

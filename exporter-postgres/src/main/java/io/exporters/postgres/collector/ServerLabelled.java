@@ -30,26 +30,6 @@ public final class ServerLabelled implements Collector<Connection> {
 
   private record WithServer(MetricSink sink, String server) implements MetricSink {
     @Override
-    public SeriesWriter gauge(String name, String help, String... labelNames) {
-      return family(MetricType.GAUGE, name, help, labelNames);
-    }
-
-    @Override
-    public SeriesWriter counter(String name, String help, String... labelNames) {
-      return family(MetricType.COUNTER, name, help, labelNames);
-    }
-
-    @Override
-    public SeriesWriter untyped(String name, String help, String... labelNames) {
-      return family(MetricType.UNTYPED, name, help, labelNames);
-    }
-
-    @Override
-    public SeriesWriter histogram(String name, String help, String... labelNames) {
-      return family(MetricType.HISTOGRAM, name, help, labelNames);
-    }
-
-    @Override
     public SeriesWriter family(MetricType type, String name, String help, String... labelNames) {
       if (Arrays.asList(labelNames).contains("server")) {
         return sink.family(type, name, help, labelNames);
