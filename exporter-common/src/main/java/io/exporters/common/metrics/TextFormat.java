@@ -1,7 +1,5 @@
 package io.exporters.common.metrics;
 
-import java.io.IOException;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -16,16 +14,6 @@ public final class TextFormat {
   public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
 
   private TextFormat() {}
-
-  public static void write(Writer out, List<MetricFamily> families) throws IOException {
-    if (out instanceof Utf8Buffer buffer) {
-      write(buffer, families);
-      return;
-    }
-    Utf8Buffer buffer = new Utf8Buffer(16 * 1024);
-    write(buffer, families);
-    out.write(new String(buffer.toByteArray(), StandardCharsets.UTF_8));
-  }
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     List<MetricFamily> sorted = new ArrayList<>(families);

@@ -3,7 +3,6 @@ package io.exporters.common.metrics;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
-import java.io.Writer;
 import java.util.Arrays;
 
 /**
@@ -11,7 +10,7 @@ import java.util.Arrays;
  * Exposition is almost all ASCII, and an {@code OutputStreamWriter} costs a buffer wrap per call.
  * Not thread-safe.
  */
-public final class Utf8Buffer extends Writer {
+public final class Utf8Buffer {
   private byte[] bytes;
   private int size;
 
@@ -19,22 +18,19 @@ public final class Utf8Buffer extends Writer {
     bytes = new byte[Math.max(64, initialCapacity)];
   }
 
-  @Override
-  public void write(int c) {
+  public void write(char c) {
     if (c < 0x80) {
       ensure(1);
       bytes[size++] = (byte) c;
     } else {
-      write(String.valueOf((char) c), 0, 1);
+      write(String.valueOf(c), 0, 1);
     }
   }
 
-  @Override
   public void write(String s) {
     write(s, 0, s.length());
   }
 
-  @Override
   public void write(String s, int off, int len) {
     ensure(len);
     int end = off + len;
@@ -77,11 +73,6 @@ public final class Utf8Buffer extends Writer {
     append(b, 0, b.length);
   }
 
-  @Override
-  public void write(char[] chars, int off, int len) {
-    write(new String(chars, off, len));
-  }
-
   /** Appends raw bytes, e.g. what another encoder already wrote. */
   public OutputStream asOutputStream() {
     return new OutputStream() {
@@ -109,12 +100,6 @@ public final class Utf8Buffer extends Writer {
   public void writeTo(OutputStream out) throws IOException {
     out.write(bytes, 0, size);
   }
-
-  @Override
-  public void flush() {}
-
-  @Override
-  public void close() {}
 
   private void writeNonAscii(String s, int from, int end) {
     byte[] encoded = s.substring(from, end).getBytes(StandardCharsets.UTF_8);

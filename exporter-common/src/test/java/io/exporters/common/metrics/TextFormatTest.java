@@ -65,7 +65,7 @@ class TextFormatTest {
   }
 
   @Test
-  void writesNonAsciiAsUtf8() throws Exception {
+  void writesNonAsciiAsUtf8() {
     Utf8Buffer buffer = new Utf8Buffer(1);
     buffer.write("a=\u00e9\u20ac\ud83d\ude00;");
     buffer.write('z');
