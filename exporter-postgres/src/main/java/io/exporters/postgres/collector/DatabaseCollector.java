@@ -32,11 +32,12 @@ public final class DatabaseCollector implements Collector<Connection> {
     Connection connection = ctx.connection();
     try (PreparedStatement st = Sql.prepare(connection, ctx.deadline(), SQL)) {
       st.setArray(1, connection.createArrayOf("text", selection.get().exclude().toArray()));
-      ResultSet rs = st.executeQuery();
-      while (rs.next()) {
-        String datname = rs.getString("datname");
-        size.add(Sql.number(rs, "size"), datname);
-        limit.add(Sql.number(rs, "datconnlimit"), datname);
+      try (ResultSet rs = st.executeQuery()) {
+        while (rs.next()) {
+          String datname = rs.getString("datname");
+          size.add(Sql.number(rs, "size"), datname);
+          limit.add(Sql.number(rs, "datconnlimit"), datname);
+        }
       }
     }
   }
