@@ -1,5 +1,6 @@
 package io.exporters.postgres;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.exporters.common.ExporterApp;
 import io.exporters.common.ExporterDefinition;
 import io.exporters.common.collector.Collector;
@@ -25,7 +26,7 @@ import io.exporters.postgres.collector.ProcessIdleCollector;
 import io.exporters.postgres.collector.LocksCollector;
 import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
-import io.exporters.postgres.collector.ServerLabelled;
+import io.exporters.postgres.collector.ExtraLabels;
 import io.exporters.postgres.collector.ReplicationSlotsCollector;
 import io.exporters.postgres.collector.RolesCollector;
 import io.exporters.postgres.collector.SettingsCollector;
@@ -71,11 +72,18 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   // clusters. Sizes move slowly; `collectors.database.ttl: 0` restores a query per scrape.
   static final Duration DATABASE_SIZE_TTL = Duration.ofMinutes(1);
   private static final Version PG10 = Version.of(10, 0);
+  private static final String LEGACY = "legacy_flags";
+  // What 0.11's --disable-default-metrics turned off: its built-in metric maps.
+  private static final List<String> LEGACY_DEFAULT_METRICS = List.of("stat_database",
+      "stat_database_conflicts", "locks", "stat_replication", "replication_slots",
+      "stat_archiver", "stat_activity", "static");
   private static final Version PG16 = Version.of(16, 0);
   private static final Version PG17 = Version.of(17, 0);
   private final AtomicReference<DatabaseSelection> selection =
       new AtomicReference<>(DatabaseSelection.defaults());
   private final AtomicReference<Compat> compat = new AtomicReference<>(Compat.CURRENT);
+  private final AtomicReference<Map<String, String>> constantLabels =
+      new AtomicReference<>(Map.of());
   private final CollectorCatalog<Connection> collectors = CollectorCatalog.of(
       spec("database", "pg_database sizes and connection limits",
           new DatabaseCollector(selection::get)).ttl(DATABASE_SIZE_TTL),
@@ -127,10 +135,11 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
           new StatStatementsCollector()).disabledByDefault()
           .options(StatStatementsCollector.OPTIONS.toArray(String[]::new)));
 
-  /** Every collector gets 0.11's server label when that compatibility is on. */
+  /** Every collector gets the constant labels, and 0.11's server label in that compatibility. */
   private CollectorSpec<Connection> spec(String name, String description,
       Collector<Connection> collector) {
-    return CollectorSpec.of(name, description, new ServerLabelled(compat::get, collector));
+    return CollectorSpec.of(name, description,
+        new ExtraLabels(compat::get, constantLabels::get, collector));
   }
 
   @Override
@@ -170,11 +179,69 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
                 "File of user queries in queries.yaml format."),
             FlagSpec.string("compat", "compat",
                 "Emit postgres_exporter 0.11's names and labels (value: 0.11), e.g. for "
-                    + "dashboards built on Debian's package.")),
+                    + "dashboards built on Debian's package."),
+            FlagSpec.string("constantLabels", "constant_labels",
+                "Labels added to every collector series, as a=b,c=d.",
+                "PG_EXPORTER_CONSTANT_LABELS"),
+            FlagSpec.bool("disable-default-metrics", LEGACY + ".disable_default_metrics",
+                "postgres_exporter 0.11's switch: turns off the collectors that were its "
+                    + "default metric maps."),
+            FlagSpec.bool("disable-settings-metrics", LEGACY + ".disable_settings_metrics",
+                "postgres_exporter 0.11's switch: turns off the settings collector."),
+            FlagSpec.string("metric-prefix", LEGACY + ".metric_prefix",
+                "postgres_exporter 0.11's prefix; only its default, pg, is supported.")),
         List.of(EnvSpec.secret("DATA_SOURCE_NAME", "data_source_name")),
-        PostgresExporter::dsnFromParts, collectors, this::validate,
+        PostgresExporter::prepareTree, collectors, this::validate,
         settings -> queries(settings).stream().map(CustomQuery::namespace)
             .collect(Collectors.toSet()));
+  }
+
+  private static void prepareTree(Map<String, String> env, ConfigTree tree)
+      throws ConfigException {
+    dsnFromParts(env, tree);
+    legacyFlags(tree);
+  }
+
+  /**
+   * postgres_exporter 0.11's flags and collector names, so a Debian unit's ARGS keep working:
+   * --disable-default-metrics and --disable-settings-metrics turn collectors off unless a
+   * --collector flag says otherwise, and "bgwriter" is the old name of stat_bgwriter.
+   */
+  private static void legacyFlags(ConfigTree tree) throws ConfigException {
+    Optional<JsonNode> bgwriter = tree.remove("collectors.bgwriter");
+    if (bgwriter.isPresent()) {
+      if (tree.has("collectors.stat_bgwriter")) {
+        throw new ConfigException(tree.sourceOf("collectors.bgwriter") + ": key "
+            + "'collectors.bgwriter': the old name of stat_bgwriter, which is also set; keep one");
+      }
+      tree.set("collectors.stat_bgwriter", bgwriter.get(), tree.sourceOf("collectors.bgwriter"));
+    }
+    Optional<JsonNode> legacy = tree.remove(LEGACY);
+    if (legacy.isEmpty()) {
+      return;
+    }
+    JsonNode prefix = legacy.get().get("metric_prefix");
+    if (prefix != null && !prefix.asText().equals("pg")) {
+      throw new ConfigException(tree.sourceOf(LEGACY + ".metric_prefix") + ": only the prefix "
+          + "'pg' is supported, got '" + prefix.asText() + "'");
+    }
+    if (legacy.get().path("disable_default_metrics").asBoolean(false)) {
+      for (String name : LEGACY_DEFAULT_METRICS) {
+        disableUnlessSet(tree, name, LEGACY + ".disable_default_metrics");
+      }
+    }
+    if (legacy.get().path("disable_settings_metrics").asBoolean(false)) {
+      disableUnlessSet(tree, "settings", LEGACY + ".disable_settings_metrics");
+    }
+  }
+
+  private static void disableUnlessSet(ConfigTree tree, String collector, String because)
+      throws ConfigException {
+    String key = "collectors." + collector + ".enabled";
+    if (!tree.has(key) && !tree.node("collectors." + collector).map(JsonNode::isBoolean)
+        .orElse(false)) {
+      tree.set(key, "false", FlagSpec.Kind.BOOL, tree.sourceOf(because));
+    }
   }
 
   /** DATA_SOURCE_URI + DATA_SOURCE_USER + DATA_SOURCE_PASS (or their _FILE forms). */
@@ -233,6 +300,12 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
       Compat.parse(settings.compat());
     } catch (IllegalArgumentException e) {
       throw new ConfigException(tree.sourceOf("compat") + ": key 'compat': " + e.getMessage());
+    }
+    try {
+      ConstantLabels.parse(settings.constantLabels());
+    } catch (IllegalArgumentException e) {
+      throw new ConfigException(tree.sourceOf("constant_labels") + ": key 'constant_labels': "
+          + e.getMessage());
     }
     for (CustomQuery query : queries(settings)) {
       if (collectors.get(query.namespace()).isPresent()) {
@@ -313,6 +386,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   public void configured(LoadedConfig<PostgresSettings> config) {
     selection.set(config.settings().databases());
     compat.set(Compat.parse(config.settings().compat()));
+    constantLabels.set(ConstantLabels.parse(config.settings().constantLabels()));
     if (defaultTarget(config).isEmpty()) {
       org.slf4j.LoggerFactory.getLogger(PostgresExporter.class).atWarn().log(
           "no DATA_SOURCE_NAME configured: /metrics serves only the exporter's own metrics; "

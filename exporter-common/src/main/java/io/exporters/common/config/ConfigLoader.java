@@ -100,10 +100,10 @@ public final class ConfigLoader<X> {
         tree.set(e.path(), value.get(), e.kind(), origin);
       }
     }
-    schema.envHook().apply(env, tree);
     for (CommandLine.FlagValue fv : args.values()) {
       tree.set(fv.path(), fv.value(), fv.kind(), "flag " + fv.flag());
     }
+    schema.treeHook().apply(env, tree);
 
     ObjectNode commonNode = JsonNodeFactory.instance.objectNode();
     ObjectNode ownNode = JsonNodeFactory.instance.objectNode();

@@ -17,16 +17,16 @@ public record ConfigSchema<X>(
     Path defaultConfigFile,
     List<FlagSpec> flags,
     List<EnvSpec> env,
-    EnvHook envHook,
+    TreeHook treeHook,
     CollectorCatalog<?> collectors,
     Validator<X> validator,
     ExtraCollectors<X> extraCollectors) {
 
   /** A schema whose collectors are all in the catalog. */
   public ConfigSchema(Class<X> settingsClass, int defaultPort, String envPrefix,
-      Path defaultConfigFile, List<FlagSpec> flags, List<EnvSpec> env, EnvHook envHook,
+      Path defaultConfigFile, List<FlagSpec> flags, List<EnvSpec> env, TreeHook treeHook,
       CollectorCatalog<?> collectors, Validator<X> validator) {
-    this(settingsClass, defaultPort, envPrefix, defaultConfigFile, flags, env, envHook,
+    this(settingsClass, defaultPort, envPrefix, defaultConfigFile, flags, env, treeHook,
         collectors, validator, null);
   }
 
@@ -39,9 +39,12 @@ public record ConfigSchema<X>(
     java.util.Set<String> names(X settings) throws ConfigException;
   }
 
-  /** Environment handling that a plain key mapping can't express (e.g. DSN assembled from parts). */
+  /**
+   * What a plain key mapping can't express, run once file, environment and flags are in the tree:
+   * keys derived from several sources (a DSN assembled from parts) or legacy spellings rewritten.
+   */
   @FunctionalInterface
-  public interface EnvHook {
+  public interface TreeHook {
     void apply(Map<String, String> env, ConfigTree tree) throws ConfigException;
   }
 
@@ -54,7 +57,7 @@ public record ConfigSchema<X>(
   public ConfigSchema {
     flags = List.copyOf(flags);
     env = List.copyOf(env);
-    envHook = envHook == null ? (e, t) -> { } : envHook;
+    treeHook = treeHook == null ? (e, t) -> { } : treeHook;
     validator = validator == null ? (s, t) -> { } : validator;
     extraCollectors = extraCollectors == null ? s -> java.util.Set.of() : extraCollectors;
   }

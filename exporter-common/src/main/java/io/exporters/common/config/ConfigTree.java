@@ -83,6 +83,16 @@ public final class ConfigTree {
     origins.put(path, origin);
   }
 
+  /** Takes the value at {@code path} out of the tree, if there is one; its origin is kept. */
+  public Optional<JsonNode> remove(String path) {
+    int dot = path.lastIndexOf('.');
+    JsonNode parent = dot < 0 ? root : node(path.substring(0, dot)).orElse(null);
+    if (parent == null || !parent.isObject()) {
+      return Optional.empty();
+    }
+    return Optional.ofNullable(((ObjectNode) parent).remove(path.substring(dot + 1)));
+  }
+
   /** Where the value at {@code path} (or the closest enclosing key set by env/flag) came from. */
   public String sourceOf(String path) {
     for (Map.Entry<String, String> e : origins.entrySet()) {
