@@ -49,7 +49,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
 
   /** What a scrape needs from the current config; swapped whole on reload. */
   public record State<C, X>(LoadedConfig<X> config, ScrapePlan<C> plan,
-      Optional<Target> defaultTarget, ScrapeTimeouts timeouts) {}
+      List<Target> defaultTargets, ScrapeTimeouts timeouts) {}
 
   private final ExporterDefinition<C, X> definition;
   private final ConfigLoader<X> loader;
@@ -199,7 +199,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
       }
     }
     ScrapeSettings s = config.common().scrape();
-    return new State<>(config, new ScrapePlan<>(active), definition.defaultTarget(config),
+    return new State<>(config, new ScrapePlan<>(active), definition.defaultTargets(config),
         new ScrapeTimeouts(s.timeout(), s.defaultTimeout(), s.timeoutMargin()));
   }
 

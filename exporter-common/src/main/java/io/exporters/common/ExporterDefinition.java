@@ -8,6 +8,7 @@ import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -35,6 +36,19 @@ public interface ExporterDefinition<C, X> {
 
   /** What /metrics scrapes; empty serves only the exporter's self-metrics. */
   Optional<Target> defaultTarget(LoadedConfig<X> config);
+
+  /**
+   * Every target /metrics scrapes, e.g. each of a comma-separated DATA_SOURCE_NAME. With more
+   * than one, their series are told apart by {@link #targetLabel}.
+   */
+  default List<Target> defaultTargets(LoadedConfig<X> config) {
+    return defaultTarget(config).stream().toList();
+  }
+
+  /** The label (name, value) that marks a default target's series when there are several. */
+  default Map.Entry<String, String> targetLabel(Target target) {
+    return Map.entry("target", target.address());
+  }
 
   /**
    * The target of a {@code /probe?target=...} request, with the named auth module's credentials

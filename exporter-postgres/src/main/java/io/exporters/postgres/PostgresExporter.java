@@ -28,6 +28,7 @@ import io.exporters.postgres.collector.PostmasterCollector;
 import io.exporters.postgres.collector.ReplicationCollector;
 import io.exporters.postgres.collector.ExtraLabels;
 import io.exporters.postgres.collector.ReplicationSlotsCollector;
+import io.exporters.postgres.collector.ServerLabel;
 import io.exporters.postgres.collector.RolesCollector;
 import io.exporters.postgres.collector.SettingsCollector;
 import io.exporters.postgres.collector.StatActivityAutovacuumCollector;
@@ -355,11 +356,29 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
 
   @Override
   public Optional<Target> defaultTarget(LoadedConfig<PostgresSettings> config) {
+    return defaultTargets(config).stream().findFirst();
+  }
+
+  /** Each DSN of a comma-separated DATA_SOURCE_NAME; several are told apart by {@code server}. */
+  @Override
+  public List<Target> defaultTargets(LoadedConfig<PostgresSettings> config) {
     String dsns = config.settings().dataSourceName();
     if (dsns == null || dsns.isBlank()) {
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(target(PostgresDsn.parse(dsns.split(",")[0]), Optional.empty()));
+    List<Target> targets = new ArrayList<>();
+    for (String dsn : dsns.split(",")) {
+      if (!dsn.isBlank()) {
+        targets.add(target(PostgresDsn.parse(dsn.trim()), Optional.empty()));
+      }
+    }
+    return targets;
+  }
+
+  /** postgres_exporter's {@code server="host:port"}. */
+  @Override
+  public Map.Entry<String, String> targetLabel(Target target) {
+    return Map.entry("server", ServerLabel.of(target));
   }
 
   @Override

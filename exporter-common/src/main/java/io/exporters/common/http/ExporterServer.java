@@ -111,8 +111,9 @@ public final class ExporterServer<C, X> implements AutoCloseable {
     ExporterApp.State<C, X> state = app.state();
     List<LandingPage.Link> links = new ArrayList<>();
     String metricsPath = state.config().common().web().telemetryPath();
-    links.add(new LandingPage.Link(metricsPath, "Metrics", state.defaultTarget().isPresent()
-        ? "of " + state.defaultTarget().get() + " and of the exporter itself"
+    links.add(new LandingPage.Link(metricsPath, "Metrics", !state.defaultTargets().isEmpty()
+        ? "of " + state.defaultTargets().stream().map(Target::toString)
+            .collect(java.util.stream.Collectors.joining(", ")) + " and of the exporter itself"
         : "of the exporter itself (no default target configured)"));
     links.add(new LandingPage.Link("/probe", "Probe",
         "?target=...&auth_module=... scrapes another target"));
@@ -133,10 +134,12 @@ public final class ExporterServer<C, X> implements AutoCloseable {
 
   private void metrics(Context ctx) throws IOException {
     ExporterApp.State<C, X> state = app.state();
-    List<MetricFamily> families = List.of();
-    if (state.defaultTarget().isPresent()) {
-      families = scrape(state, state.defaultTarget().get(), ctx).families();
-    }
+    List<Target> targets = state.defaultTargets();
+    List<MetricFamily> families = targets.size() == 1
+        ? scrape(state, targets.get(0), ctx).families()
+        : app.engine().scrapeAll(targets, state.plan(),
+            state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)),
+            app.definition()::targetLabel);
     respond(ctx, families, true);
   }
 

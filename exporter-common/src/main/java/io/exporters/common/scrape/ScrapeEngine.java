@@ -27,6 +27,7 @@ import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Function;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -89,6 +90,28 @@ public final class ScrapeEngine<C> {
     ScrapeResult result = await(round, deadline, startNanos);
     observer.scraped(target, result);
     return result;
+  }
+
+  /**
+   * Scrapes several targets at once under one deadline and merges their series, each marked
+   * with its target's label (e.g. {@code server}), so the same series of two targets stay apart.
+   */
+  public List<MetricFamily> scrapeAll(List<Target> targets, ScrapePlan<C> plan,
+      Deadline deadline, Function<Target, Map.Entry<String, String>> label) {
+    List<CompletableFuture<ScrapeResult>> others = new ArrayList<>();
+    for (Target target : targets.subList(Math.min(1, targets.size()), targets.size())) {
+      others.add(CompletableFuture.supplyAsync(() -> scrape(target, plan, deadline), workers));
+    }
+    MetricBuffer merged = new MetricBuffer();
+    for (int i = 0; i < targets.size(); i++) {
+      ScrapeResult result = i == 0 ? scrape(targets.get(0), plan, deadline)
+          : others.get(i - 1).join();
+      Map.Entry<String, String> mark = label.apply(targets.get(i));
+      for (MetricFamily family : result.families()) {
+        merged.add(family.withLabel(mark.getKey(), mark.getValue()));
+      }
+    }
+    return merged.families();
   }
 
   /** Forgets cached results of a target (its pool was closed for idleness). */

@@ -116,6 +116,23 @@ class TextFormatTest {
   }
 
   @Test
+  void anAddedLabelIsSortedInWithLeLastAndNeverDoubled() {
+    MetricBuffer buffer = new MetricBuffer();
+    buffer.histogram("idle_seconds", "Idle.", "state")
+        .addHistogram(new double[] {1}, new long[] {1}, 0.5, 1, "idle");
+    buffer.gauge("up", "Up.", "server").add(1, "a:1");
+    List<MetricFamily> labelled = buffer.families().stream()
+        .map(f -> f.withLabel("server", "b:2")).toList();
+    assertThat(TextFormat.toText(labelled)).isEqualTo(
+        "# HELP idle_seconds Idle.\n# TYPE idle_seconds histogram\n"
+            + "idle_seconds_bucket{server=\"b:2\",state=\"idle\",le=\"1\"} 1\n"
+            + "idle_seconds_bucket{server=\"b:2\",state=\"idle\",le=\"+Inf\"} 1\n"
+            + "idle_seconds_sum{server=\"b:2\",state=\"idle\"} 0.5\n"
+            + "idle_seconds_count{server=\"b:2\",state=\"idle\"} 1\n"
+            + "# HELP up Up.\n# TYPE up gauge\nup{server=\"a:1\"} 1\n");
+  }
+
+  @Test
   void emptyFamiliesAreNotWritten() {
     MetricBuffer buffer = new MetricBuffer();
     buffer.gauge("nothing", "No samples.");

@@ -152,12 +152,12 @@ class ConfigErrorsTest {
     Path f = file("a.yml", "backend: fromfile\n");
     try (InProcessExporter e = InProcessExporter.start(new ToyExporter(),
         List.of("--config.file=" + f, "--toy.backend=fromflag"), Map.of("TOY_BACKEND", "env"))) {
-      assertThat(e.app().state().defaultTarget().orElseThrow().address())
+      assertThat(e.app().state().defaultTargets().get(0).address())
           .isEqualTo("toy://fromflag");
     }
     try (InProcessExporter e = InProcessExporter.start(new ToyExporter(),
         List.of("--config.file=" + f), Map.of("TOY_BACKEND", "env"))) {
-      assertThat(e.app().state().defaultTarget().orElseThrow().address()).isEqualTo("toy://env");
+      assertThat(e.app().state().defaultTargets().get(0).address()).isEqualTo("toy://env");
     }
   }
 

@@ -3,10 +3,10 @@ package io.exporters.postgres.collector;
 import io.exporters.common.target.Target;
 
 /** postgres_exporter's {@code server} label: host:port of the target, without the database. */
-final class ServerLabel {
+public final class ServerLabel {
   private ServerLabel() {}
 
-  static String of(Target target) {
+  public static String of(Target target) {
     String address = target.address();
     int slash = address.indexOf('/');
     return slash < 0 ? address : address.substring(0, slash);
