@@ -89,7 +89,10 @@ public final class MetricBuffer implements MetricSink {
     final String name;
     final MetricType type;
     final String help;
-    final Map<Sample.SeriesKey, Sample> samples = new LinkedHashMap<>();
+    // Keyed by label values alone for samples named as the family with its usual label names
+    // (the common case: no key object, no hashing of names), else by the full series key.
+    final Map<Object, Sample> samples = new LinkedHashMap<>();
+    List<String> usualNames;
     MetricFamily whole;
 
     Family(String name, MetricType type, String help) {
@@ -101,7 +104,7 @@ public final class MetricBuffer implements MetricSink {
     void expand() {
       if (whole != null) {
         for (Sample s : whole.samples()) {
-          samples.put(s.seriesKey(), s);
+          samples.put(key(s), s);
         }
         whole = null;
       }
@@ -111,9 +114,21 @@ public final class MetricBuffer implements MetricSink {
       return whole == null ? samples.isEmpty() : whole.samples().isEmpty();
     }
 
+    Object key(Sample sample) {
+      if (!sample.name().equals(name)) {
+        return sample.seriesKey();
+      }
+      List<String> names = sample.labelNames();
+      if (usualNames == null) {
+        usualNames = names;
+      }
+      return names == usualNames || names.equals(usualNames) ? sample.labelValues()
+          : sample.seriesKey();
+    }
+
     boolean put(Sample sample) {
       expand();
-      return samples.putIfAbsent(sample.seriesKey(), sample) == null;
+      return samples.putIfAbsent(key(sample), sample) == null;
     }
 
     MetricFamily toMetricFamily() {
@@ -193,10 +208,9 @@ public final class MetricBuffer implements MetricSink {
       }
       List<String> values = sortedValues(labelValues);
       synchronized (MetricBuffer.this) {
-        Sample.SeriesKey countKey =
-            new Sample(family.name + "_count", sortedNames, values, 0).seriesKey();
+        Sample countSample = new Sample(family.name + "_count", sortedNames, values, 0);
         family.expand();
-        if (family.samples.containsKey(countKey)) {
+        if (family.samples.containsKey(family.key(countSample))) {
           droppedSeries++;
           return;
         }
@@ -231,7 +245,8 @@ public final class MetricBuffer implements MetricSink {
         String v = labelValues[order[i]];
         values[i] = v == null ? "" : v;
       }
-      return Arrays.asList(values);
+      // Immutable already, so Sample keeps it as is.
+      return List.of(values);
     }
 
     private void put(Sample sample) {
