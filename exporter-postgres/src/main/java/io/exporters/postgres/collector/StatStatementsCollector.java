@@ -31,8 +31,9 @@ public final class StatStatementsCollector implements Collector<Connection> {
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
     Map<String, String> options = ctx.options();
-    int limit = positiveInt(options, "limit", DEFAULT_LIMIT);
-    int queryLength = positiveInt(options, "query_length", DEFAULT_QUERY_LENGTH);
+    // Values were checked when the config loaded (PostgresExporter's validator).
+    int limit = intOption(options, "limit", DEFAULT_LIMIT);
+    int queryLength = intOption(options, "query_length", DEFAULT_QUERY_LENGTH);
     boolean includeQuery = Boolean.parseBoolean(options.getOrDefault("include_query", "false"));
     Version version = ctx.backendVersion().orElse(PG13);
 
@@ -103,20 +104,8 @@ public final class StatStatementsCollector implements Collector<Connection> {
     return Arrays.stream(value.split(",")).map(String::trim).filter(v -> !v.isEmpty()).toArray();
   }
 
-  private static int positiveInt(Map<String, String> options, String key, int fallback) {
+  private static int intOption(Map<String, String> options, String key, int fallback) {
     String value = options.get(key);
-    if (value == null || value.isBlank()) {
-      return fallback;
-    }
-    try {
-      int n = Integer.parseInt(value.trim());
-      if (n > 0) {
-        return n;
-      }
-    } catch (NumberFormatException ignored) {
-      // Reported below.
-    }
-    throw new IllegalArgumentException("option " + key + " must be a positive integer, got '"
-        + value + "'");
+    return value == null || value.isBlank() ? fallback : Integer.parseInt(value.trim());
   }
 }
