@@ -85,7 +85,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     ScrapeSettings scrape = config.common().scrape();
     AtomicReference<ScrapeEngine<C>> engineRef = new AtomicReference<>();
     this.pools = new ConnectionPools<>(definition.connector(config),
-        scrape.maxConnectionsPerTarget(), scrape.connectionIdleTimeout(),
+        scrape.maxConnectionsPerTarget(), scrape.maxConnections(), scrape.connectionIdleTimeout(),
         scrape.targetIdleTimeout(), target -> engineRef.get().forget(target));
     this.engine = new ScrapeEngine<>(definition.namespace(), pools, workers, timer,
         selfMetrics::scraped);

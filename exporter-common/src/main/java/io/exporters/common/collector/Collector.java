@@ -2,6 +2,7 @@ package io.exporters.common.collector;
 
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.common.target.Target;
 
 /**
  * Reads one part of a backend's state and writes it as series. Runs concurrently with the other
@@ -11,4 +12,11 @@ import io.exporters.common.scrape.ScrapeContext;
 @FunctionalInterface
 public interface Collector<C> {
   void collect(ScrapeContext<C> ctx, MetricSink sink) throws Exception;
+
+  /**
+   * Writes what stands in for this collector's series when it failed or missed the deadline.
+   * Nothing by default; a prober reports {@code probe_success 0} and how long it tried, so that
+   * alerts on failure fire.
+   */
+  default void reportFailure(MetricSink sink, Target target, double durationSeconds) {}
 }

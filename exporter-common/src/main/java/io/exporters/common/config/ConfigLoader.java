@@ -192,6 +192,11 @@ public final class ConfigLoader<X> {
       throw new ConfigException(tree.sourceOf("scrape.max_connections_per_target")
           + ": key 'scrape.max_connections_per_target': must be at least 1");
     }
+    if (s.maxConnections() < s.maxConnectionsPerTarget()) {
+      throw new ConfigException(tree.sourceOf("scrape.max_connections")
+          + ": key 'scrape.max_connections': must be at least scrape.max_connections_per_target ("
+          + s.maxConnectionsPerTarget() + ")");
+    }
     String level = common.log().levelOrDefault();
     if (!LEVELS.contains(level)) {
       throw new ConfigException(tree.sourceOf("log.level") + ": key 'log.level': unknown level '"

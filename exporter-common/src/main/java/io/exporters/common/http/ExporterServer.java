@@ -6,7 +6,6 @@ import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ListenAddress;
 import io.exporters.common.log.SecretMasker;
 import io.exporters.common.metrics.Exposition;
-import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.scrape.ScrapeResult;
 import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.target.Target;
@@ -17,7 +16,9 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,21 +127,24 @@ public final class ExporterServer<C, X> implements AutoCloseable {
 
   /** Scrapes are few and mostly wait on the backend: a small pool that grows on demand. */
   private static QueuedThreadPool threadPool() {
-    QueuedThreadPool pool = new QueuedThreadPool(64, 2, 60_000);
+    QueuedThreadPool pool = new QueuedThreadPool(64, 2, 5_000);
     pool.setName("http");
     pool.setReservedThreads(0);
+    // After a burst, idle threads go within seconds (Jetty retires one per timeout by default).
+    pool.setMaxEvictCount(64);
     return pool;
   }
 
   private void metrics(Context ctx) throws IOException {
     ExporterApp.State<C, X> state = app.state();
-    List<Target> targets = state.defaultTargets();
-    List<MetricFamily> families = targets.size() == 1
-        ? scrape(state, targets.get(0), ctx).families()
-        : app.engine().scrapeAll(targets, state.plan(),
-            state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)),
-            app.definition()::targetLabel);
-    respond(ctx, families, true);
+    try {
+      ScrapeResult result = app.engine().scrapeAll(state.defaultTargets(), state.plan(),
+          state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)),
+          app.definition()::targetLabel);
+      respond(ctx, result, true);
+    } catch (OutOfMemoryError e) {
+      outOfMemory(ctx);
+    }
   }
 
   private void probe(Context ctx) throws IOException {
@@ -172,7 +176,11 @@ public final class ExporterServer<C, X> implements AutoCloseable {
       badRequest(ctx, "invalid target: " + SecretMasker.mask(e.getMessage()));
       return;
     }
-    respond(ctx, scrape(state, resolved, ctx).families(), false);
+    try {
+      respond(ctx, scrape(state, resolved, ctx), false);
+    } catch (OutOfMemoryError e) {
+      outOfMemory(ctx);
+    }
   }
 
   private Target probeTarget(String target, Optional<AuthModule> module,
@@ -185,17 +193,40 @@ public final class ExporterServer<C, X> implements AutoCloseable {
         state.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
   }
 
-  private void respond(Context ctx, List<MetricFamily> families, boolean withSelfMetrics)
-      throws IOException {
-    Exposition.Rendered rendered = Exposition.render(families,
-        withSelfMetrics ? app.selfMetrics().registry().scrape()
-            : io.prometheus.metrics.model.snapshots.MetricSnapshots.of(),
-        ctx.header("Accept"), ctx.header("Accept-Encoding"));
-    ctx.status(200).contentType(rendered.contentType());
-    if (rendered.contentEncoding() != null) {
-      ctx.header("Content-Encoding", rendered.contentEncoding());
+  /** The format a scrape asked for, and whether this exporter's own metrics are in it. */
+  private record RenderKey(Exposition.Format format, boolean gzip, boolean withSelfMetrics) {}
+
+  /**
+   * Answers with the result rendered as asked. Scrapes that joined one round share its result,
+   * so they share the rendered body too: each format and encoding is rendered once.
+   */
+  private void respond(Context ctx, ScrapeResult result, boolean withSelfMetrics) {
+    RenderKey key = new RenderKey(Exposition.Format.negotiate(ctx.header("Accept")),
+        Exposition.acceptsGzip(ctx.header("Accept-Encoding")), withSelfMetrics);
+    Exposition.Body body = result.memo(key, () -> {
+      try {
+        return Exposition.render(result.families(), withSelfMetrics
+            ? app.selfMetrics().registry().scrape() : MetricSnapshots.of(), key.format(),
+            key.gzip());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    ctx.status(200).contentType(body.contentType());
+    if (body.contentEncoding() != null) {
+      ctx.header("Content-Encoding", body.contentEncoding());
     }
-    ctx.result(rendered.body());
+    ctx.header("Content-Length", Long.toString(body.length()));
+    ctx.result(body.stream());
+  }
+
+  /** Not enough heap for this answer: a clear 503 the scraper can record, not an empty 500. */
+  private void outOfMemory(Context ctx) {
+    logger.atError().addKeyValue("path", ctx.path())
+        .log("not enough memory to answer a scrape; raise -Xmx (see jvm.options)");
+    ctx.status(503).contentType(TEXT).header("Retry-After", "1")
+        .result("not enough memory to answer this scrape now; retry, or raise the exporter's "
+            + "heap (-Xmx in jvm.options)\n");
   }
 
   private void reload(Context ctx) {

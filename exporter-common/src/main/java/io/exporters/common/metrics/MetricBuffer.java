@@ -136,7 +136,7 @@ public final class MetricBuffer implements MetricSink {
         return whole;
       }
       List<Sample> list = new ArrayList<>(samples.values());
-      if (type != MetricType.HISTOGRAM) {
+      if (type != MetricType.HISTOGRAM && type != MetricType.SUMMARY) {
         list.sort(BY_LABELS);
       }
       return new MetricFamily(name, type, help, list);
@@ -190,8 +190,9 @@ public final class MetricBuffer implements MetricSink {
 
     @Override
     public void add(double value, String... labelValues) {
-      if (family.type == MetricType.HISTOGRAM) {
-        throw new IllegalStateException(family.name + " is a histogram: use addHistogram");
+      if (family.type == MetricType.HISTOGRAM || family.type == MetricType.SUMMARY) {
+        throw new IllegalStateException(family.name + " is a " + family.type.text()
+            + ": use addHistogram or addSummary");
       }
       put(new Sample(family.name, sortedNames, sortedValues(labelValues), value));
     }
@@ -226,6 +227,32 @@ public final class MetricBuffer implements MetricSink {
         }
         family.put(new Sample(family.name + "_sum", sortedNames, values, sum));
         family.put(new Sample(family.name + "_count", sortedNames, values, count));
+      }
+    }
+
+    @Override
+    public void addSummary(double[] quantiles, double[] values, double sum, long count,
+        String... labelValues) {
+      if (family.type != MetricType.SUMMARY) {
+        throw new IllegalStateException(family.name + " is not a summary");
+      }
+      List<String> labels = sortedValues(labelValues);
+      synchronized (MetricBuffer.this) {
+        Sample countSample = new Sample(family.name + "_count", sortedNames, labels, count);
+        family.expand();
+        if (family.samples.containsKey(family.key(countSample))) {
+          droppedSeries++;
+          return;
+        }
+        List<String> quantileNames = new ArrayList<>(sortedNames);
+        quantileNames.add("quantile");
+        for (int i = 0; i < quantiles.length; i++) {
+          List<String> quantileValues = new ArrayList<>(labels);
+          quantileValues.add(TextFormat.formatDouble(quantiles[i]));
+          family.put(new Sample(family.name, quantileNames, quantileValues, values[i]));
+        }
+        family.put(new Sample(family.name + "_sum", sortedNames, labels, sum));
+        family.put(countSample);
       }
     }
 
@@ -273,6 +300,12 @@ public final class MetricBuffer implements MetricSink {
     @Override
     public void addHistogram(
         double[] upperBounds, long[] cumulativeCounts, double sum, long count,
+        String... labelValues) {
+      drop(labelValues);
+    }
+
+    @Override
+    public void addSummary(double[] quantiles, double[] values, double sum, long count,
         String... labelValues) {
       drop(labelValues);
     }

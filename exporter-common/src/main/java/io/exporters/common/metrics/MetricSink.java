@@ -24,6 +24,10 @@ public interface MetricSink {
     return family(MetricType.HISTOGRAM, name, help, labelNames);
   }
 
+  default SeriesWriter summary(String name, String help, String... labelNames) {
+    return family(MetricType.SUMMARY, name, help, labelNames);
+  }
+
   /** Adds series to one family; label values in the order the label names were given. */
   interface SeriesWriter {
     void add(double value, String... labelValues);
@@ -34,5 +38,11 @@ public interface MetricSink {
      */
     void addHistogram(
         double[] upperBounds, long[] cumulativeCounts, double sum, long count, String... labelValues);
+
+    /** Adds one summary series: a value per quantile, then its sum and count. */
+    default void addSummary(double[] quantiles, double[] values, double sum, long count,
+        String... labelValues) {
+      throw new IllegalStateException("not a summary family");
+    }
   }
 }

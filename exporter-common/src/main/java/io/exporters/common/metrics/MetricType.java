@@ -5,7 +5,8 @@ public enum MetricType {
   COUNTER("counter"),
   GAUGE("gauge"),
   UNTYPED("untyped"),
-  HISTOGRAM("histogram");
+  HISTOGRAM("histogram"),
+  SUMMARY("summary");
 
   private final String text;
 

@@ -34,13 +34,18 @@ public final class TextFormat {
       out.write(' ');
       out.write(family.type().text());
       out.write('\n');
-      LinePrefix prefix = null;
-      for (Sample sample : family.samples()) {
-        if (prefix == null || !prefix.fits(sample)) {
-          prefix = new LinePrefix(sample.name(), sample.labelNames());
-        }
-        prefix.write(out, sample);
+      writeSamples(out, family);
+    }
+  }
+
+  /** The sample lines of one family, {@code name{labels} value}, shared with OpenMetrics. */
+  static void writeSamples(Utf8Buffer out, MetricFamily family) {
+    LinePrefix prefix = null;
+    for (Sample sample : family.samples()) {
+      if (prefix == null || !prefix.fits(sample)) {
+        prefix = new LinePrefix(sample.name(), sample.labelNames());
       }
+      prefix.write(out, sample);
     }
   }
 

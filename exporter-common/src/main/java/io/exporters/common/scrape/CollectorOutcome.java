@@ -33,11 +33,11 @@ public record CollectorOutcome(
         collector, Status.LATE, List.of(), seconds, Double.NaN, "deadline exceeded", 0);
   }
 
-  public boolean succeeded() {
-    return status == Status.SUCCESS;
+  static CollectorOutcome skipped(String collector) {
+    return new CollectorOutcome(collector, Status.SKIPPED, List.of(), 0, Double.NaN, null, 0);
   }
 
-  public boolean fromCache() {
-    return cacheAgeSeconds > 0;
+  public boolean succeeded() {
+    return status == Status.SUCCESS;
   }
 }

@@ -18,6 +18,12 @@ public interface ScrapeContext<C> {
   /** A connection to another target of the same backend (e.g. another database). */
   C connection(Target other) throws Exception;
 
+  /**
+   * Gives back the connection to {@code other} before the run ends, so a collector that visits
+   * many targets holds one at a time, not all of them under the process's connection cap.
+   */
+  void release(Target other);
+
   Optional<Version> backendVersion();
 
   /** The collector's own options from config ({@code collectors.<name>.<option>}). */

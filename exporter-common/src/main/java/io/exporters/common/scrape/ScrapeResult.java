@@ -3,18 +3,71 @@ package io.exporters.common.scrape;
 import io.exporters.common.metrics.MetricFamily;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * One answered scrape: the families to expose (target series plus up and per-collector success,
- * duration and cache age), and per-collector outcomes and dropped-duplicate counts for
- * self-metrics.
+ * One answered round: the families to expose (target series plus up and per-collector success,
+ * duration and cache age), per-collector outcomes and dropped-duplicate counts for self-metrics.
+ * Scrapes that joined the round get the same instance, so what is derived from it (a rendered
+ * body per format) is made once and shared through {@link #memo}.
  */
-public record ScrapeResult(
-    boolean up, List<MetricFamily> families, List<CollectorOutcome> outcomes,
-    Map<String, Integer> droppedSeries, double durationSeconds) {
+public final class ScrapeResult {
+  private final boolean up;
+  private final List<MetricFamily> families;
+  private final List<CollectorOutcome> outcomes;
+  private final Map<String, Integer> droppedSeries;
+  private final double durationSeconds;
+  private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+
+  public ScrapeResult(boolean up, List<MetricFamily> families, List<CollectorOutcome> outcomes,
+      Map<String, Integer> droppedSeries, double durationSeconds) {
+    this.up = up;
+    this.families = List.copyOf(families);
+    this.outcomes = List.copyOf(outcomes);
+    this.droppedSeries = Map.copyOf(droppedSeries);
+    this.durationSeconds = durationSeconds;
+  }
+
+  public boolean up() {
+    return up;
+  }
+
+  public List<MetricFamily> families() {
+    return families;
+  }
+
+  public List<CollectorOutcome> outcomes() {
+    return outcomes;
+  }
+
+  public Map<String, Integer> droppedSeries() {
+    return droppedSeries;
+  }
+
+  public double durationSeconds() {
+    return durationSeconds;
+  }
 
   public boolean anyFailed() {
     return !up || outcomes.stream().anyMatch(o ->
         o.status() == CollectorOutcome.Status.FAILED || o.status() == CollectorOutcome.Status.LATE);
+  }
+
+  public int seriesCount() {
+    int n = 0;
+    for (MetricFamily f : families) {
+      n += f.samples().size();
+    }
+    return n;
+  }
+
+  /**
+   * The value derived from this result under {@code key}, made by {@code make} the first time and
+   * shared by every later caller; concurrent callers wait for the one making it.
+   */
+  @SuppressWarnings("unchecked")
+  public <T> T memo(Object key, Supplier<T> make) {
+    return (T) memo.computeIfAbsent(key, k -> make.get());
   }
 }

@@ -14,9 +14,11 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * A small bounded pool of connections per target. Idle connections are checked before reuse and
+ * A small bounded pool of connections per target identity ({@link TargetKey}: address, user,
+ * credentials, options), under a process-wide cap. Idle connections are checked before reuse and
  * replaced when dead; connections idle too long are closed, and a target not used for a while
- * loses its pool entirely (the {@code onTargetEvicted} hook lets caches forget it too).
+ * loses its pool entirely (the {@code onTargetEvicted} hook lets caches forget it too). When the
+ * cap is reached, the idlest idle connection of any target is closed to make room.
  */
 public final class ConnectionPools<C> implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ConnectionPools.class);
@@ -29,14 +31,16 @@ public final class ConnectionPools<C> implements AutoCloseable {
   private final Duration idleTimeout;
   private final Duration targetIdleTimeout;
   private final Consumer<Target> onTargetEvicted;
-  private final Map<String, TargetPool> pools = new ConcurrentHashMap<>();
+  private final ConnectionBudget budget;
+  private final Map<TargetKey, TargetPool> pools = new ConcurrentHashMap<>();
 
   public ConnectionPools(
-      TargetConnector<C> connector, int maxPerTarget, Duration idleTimeout,
+      TargetConnector<C> connector, int maxPerTarget, int maxTotal, Duration idleTimeout,
       Duration targetIdleTimeout, Consumer<Target> onTargetEvicted) {
     if (maxPerTarget < 1) {
       throw new IllegalArgumentException("maxPerTarget must be at least 1");
     }
+    this.budget = new ConnectionBudget(maxTotal);
     this.connector = connector;
     this.maxPerTarget = maxPerTarget;
     this.idleTimeout = idleTimeout;
@@ -72,7 +76,7 @@ public final class ConnectionPools<C> implements AutoCloseable {
   /** Closes idle connections past the idle timeout and pools of targets unused for long. */
   public void evictIdle() {
     long now = System.nanoTime();
-    for (Map.Entry<String, TargetPool> e : pools.entrySet()) {
+    for (Map.Entry<TargetKey, TargetPool> e : pools.entrySet()) {
       TargetPool pool = e.getValue();
       List<C> toClose = pool.takeIdleOlderThan(now - idleTimeout.toNanos());
       toClose.forEach(this::closeQuietly);
@@ -87,11 +91,33 @@ public final class ConnectionPools<C> implements AutoCloseable {
 
   /** Open connections over all targets (idle and in use). */
   public int openConnections() {
-    int n = 0;
-    for (TargetPool pool : pools.values()) {
-      n += pool.open();
+    return budget.open();
+  }
+
+  /** Closes the idle connection unused for longest, of any target; false when none is idle. */
+  private boolean closeIdlest() {
+    while (true) {
+      TargetPool oldest = null;
+      long oldestSince = 0;
+      for (TargetPool pool : pools.values()) {
+        Long since = pool.idlestSince();
+        if (since != null && (oldest == null || since - oldestSince < 0)) {
+          oldest = pool;
+          oldestSince = since;
+        }
+      }
+      if (oldest == null) {
+        return false;
+      }
+      // Another thread may have taken it meanwhile: then look again.
+      C connection = oldest.takeIdlest(oldestSince);
+      if (connection != null) {
+        logger.atDebug().addKeyValue("target", oldest.target)
+            .log("closed an idle connection to stay under scrape.max_connections");
+        closeQuietly(connection);
+        return true;
+      }
     }
-    return n;
   }
 
   @Override
@@ -102,11 +128,14 @@ public final class ConnectionPools<C> implements AutoCloseable {
     pools.clear();
   }
 
+  /** Closes a connection that no longer counts against its pool; frees its place in the cap. */
   private void closeQuietly(C connection) {
     try {
       connector.close(connection);
     } catch (RuntimeException e) {
       logger.atDebug().setCause(e).log("closing a connection failed");
+    } finally {
+      budget.release();
     }
   }
 
@@ -155,9 +184,15 @@ public final class ConnectionPools<C> implements AutoCloseable {
           continue;
         }
         if (mayOpen) {
+          boolean reserved = false;
           try {
+            budget.reserve(deadline, ConnectionPools.this::closeIdlest);
+            reserved = true;
             return new Lease<>(this, connector.connect(target, deadline));
           } catch (Exception | Error e) {
+            if (reserved) {
+              budget.release();
+            }
             synchronized (this) {
               open--;
               notifyAll();
@@ -193,6 +228,23 @@ public final class ConnectionPools<C> implements AutoCloseable {
         open--;
         notifyAll();
       }
+    }
+
+    /** When the connection idle for longest was returned, or null with none idle. */
+    synchronized Long idlestSince() {
+      return idle.isEmpty() ? null : idle.peekLast().sinceNanos();
+    }
+
+    /** Takes the connection idle for longest if it is still the one returned at {@code since}. */
+    synchronized C takeIdlest(long since) {
+      Idle<C> last = idle.peekLast();
+      if (last == null || last.sinceNanos() != since) {
+        return null;
+      }
+      idle.pollLast();
+      open--;
+      notifyAll();
+      return last.connection();
     }
 
     synchronized List<C> takeIdleOlderThan(long nanos) {

@@ -22,9 +22,12 @@ public record Target(
     return new Target(address, "", null, null, Map.of());
   }
 
-  /** Identity for connection pools, coalescing and caches. */
-  public String key() {
-    return authModule + "|" + (username == null ? "" : username) + "@" + address + options;
+  /**
+   * Identity for connection pools, rounds in flight and caches: address, user, a digest of the
+   * password and the options. The auth module's name is not part of it; what it supplies is.
+   */
+  public TargetKey key() {
+    return new TargetKey(address, username, Credentials.digest(password), options);
   }
 
   public Target withAddress(String newAddress) {

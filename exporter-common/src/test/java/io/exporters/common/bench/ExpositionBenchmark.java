@@ -41,7 +41,7 @@ public class ExpositionBenchmark {
   }
 
   @Benchmark
-  public int writeText() {
+  public long writeText() {
     Utf8Buffer out = new Utf8Buffer(64 * 1024);
     TextFormat.write(out, families);
     return out.size();

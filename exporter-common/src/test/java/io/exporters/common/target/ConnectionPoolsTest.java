@@ -3,10 +3,12 @@ package io.exporters.common.target;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import io.exporters.common.config.Secret;
 import io.exporters.common.scrape.Deadline;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -45,7 +47,11 @@ class ConnectionPoolsTest {
   };
 
   ConnectionPools<Conn> pools(int max, Duration idle, Duration targetIdle) {
-    return new ConnectionPools<>(connector, max, idle, targetIdle, evicted::add);
+    return new ConnectionPools<>(connector, max, 100, idle, targetIdle, evicted::add);
+  }
+
+  static Target login(String address, String user, String password) {
+    return new Target(address, "", user, password == null ? null : Secret.of(password), Map.of());
   }
 
   @Test
@@ -126,5 +132,63 @@ class ConnectionPoolsTest {
     assertThat(all.get(0).closed).isTrue();
     assertThat(pools.openConnections()).isZero();
     assertThat(evicted).containsExactly(t);
+  }
+
+  @Test
+  void eachLoginHasItsOwnPoolSoNoCallerUsesAnothersConnection() throws Exception {
+    ConnectionPools<Conn> pools = pools(3, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Conn right;
+    try (Lease<Conn> lease = pools.acquire(login("db:5432/x", "monitor", "right"),
+        Deadline.in(Duration.ofSeconds(1)))) {
+      right = lease.connection();
+    }
+    for (Target other : List.of(login("db:5432/x", "monitor", "wrong"),
+        login("db:5432/x", "monitor", ""), login("db:5432/x", "monitor", null),
+        login("db:5432/x", "admin", "right"))) {
+      try (Lease<Conn> lease = pools.acquire(other, Deadline.in(Duration.ofSeconds(1)))) {
+        assertThat(lease.connection()).as(other.username()).isNotSameAs(right);
+      }
+    }
+    assertThat(opened.get()).isEqualTo(5);
+    try (Lease<Conn> lease = pools.acquire(login("db:5432/x", "monitor", "right"),
+        Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isSameAs(right);
+    }
+  }
+
+  @Test
+  void theKeyHoldsADigestOfThePasswordNeverThePassword() {
+    TargetKey key = login("db:5432/x", "monitor", "hunter2-secret").key();
+    assertThat(key.toString()).doesNotContain("hunter2-secret");
+    assertThat(key).isEqualTo(login("db:5432/x", "monitor", "hunter2-secret").key());
+    assertThat(key).isNotEqualTo(login("db:5432/x", "monitor", "hunter3-secret").key());
+  }
+
+  @Test
+  void theProcessWideCapClosesTheIdlestConnectionOfAnotherTarget() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, Duration.ofMinutes(1),
+        Duration.ofMinutes(5), evicted::add);
+    pools.acquire(Target.of("a"), Deadline.in(Duration.ofSeconds(1))).close();
+    Thread.sleep(5);
+    pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1))).close();
+    pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(pools.openConnections()).isEqualTo(2);
+    assertThat(all.get(0).closed).as("a's connection, idle for longest").isTrue();
+    assertThat(all.get(1).closed).isFalse();
+  }
+
+  @Test
+  void atTheCapWithNothingIdleAScrapeWaitsOnlyUntilItsDeadline() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, Duration.ofMinutes(1),
+        Duration.ofMinutes(5), evicted::add);
+    try (Lease<Conn> a = pools.acquire(Target.of("a"), Deadline.in(Duration.ofSeconds(1)));
+        Lease<Conn> b = pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1)))) {
+      assertThatThrownBy(() -> pools.acquire(Target.of("c"), Deadline.in(Duration.ofMillis(100))))
+          .isInstanceOf(TimeoutException.class).hasMessageContaining("max_connections");
+    }
+    // The failed attempt left nothing counted: both places are free again.
+    assertThat(pools.openConnections()).isEqualTo(2);
+    pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(pools.openConnections()).isEqualTo(2);
   }
 }
