@@ -7,36 +7,66 @@ import io.exporters.common.target.TargetConnector;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
-/** JDBC connections with timeouts bounded by the scrape deadline, named for pg_stat_activity. */
+/**
+ * JDBC connections named for pg_stat_activity. Connecting, logging in and every later read are
+ * bounded: the TCP connect and the socket reads by the scrape deadline, and an attempt still
+ * running at the deadline has its sockets closed, so a server that accepts and never answers
+ * leaves no thread or socket behind.
+ */
 final class PostgresConnector implements TargetConnector<Connection> {
   static final String APPLICATION_NAME = "exporter-postgres";
   static final int LOCK_TIMEOUT_MS = 1000;
+  // Queries are bounded by statement timeouts and cancelled at their deadline; this only stops a
+  // read from blocking forever if everything else failed.
+  private static final int SAFETY_NETWORK_TIMEOUT_MS = 10 * 60 * 1000;
   private static final Executor DIRECT = Runnable::run;
+  private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
   @Override
   public Connection connect(Target target, Deadline deadline) throws SQLException {
-    Properties props = new Properties();
-    for (Map.Entry<String, String> e : target.options().entrySet()) {
-      props.setProperty(e.getKey(), e.getValue());
-    }
+    Properties props = ConnectionOptions.toDriver(target.options());
     if (target.username() != null) {
       props.setProperty("user", target.username());
     }
     if (target.password() != null) {
       props.setProperty("password", target.password().reveal());
     }
-    props.setProperty("ApplicationName", APPLICATION_NAME);
+    props.putIfAbsent("ApplicationName", APPLICATION_NAME);
     // An exporter must not queue behind application locks; a blocked query fails fast instead.
-    props.putIfAbsent("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS);
+    props.setProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS);
     long seconds = Math.max(1, (deadline.remainingMillis() + 999) / 1000);
-    props.setProperty("connectTimeout", Long.toString(seconds));
-    props.setProperty("loginTimeout", Long.toString(seconds));
-    return DriverManager.getConnection("jdbc:postgresql://" + target.address(), props);
+    String asked = target.options().get("connect_timeout");
+    long connectSeconds = asked == null || Long.parseLong(asked) == 0 ? seconds
+        : Math.min(seconds, Long.parseLong(asked));
+    props.setProperty("connectTimeout", Long.toString(connectSeconds));
+    props.setProperty("socketTimeout", Long.toString(seconds));
+    // No loginTimeout: with it pgjdbc logs in on a thread of its own that outlives the attempt.
+    props.setProperty("socketFactory", TrackedSockets.Factory.class.getName());
+    try (TrackedSockets.Attempt attempt = TrackedSockets.begin()) {
+      props.setProperty("socketFactoryArg", attempt.id);
+      ScheduledFuture<?> abandon = DEADLINES.schedule(attempt::abandon,
+          Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
+      try {
+        Connection c = DriverManager.getConnection("jdbc:postgresql://" + target.address(),
+            props);
+        c.setNetworkTimeout(DIRECT, SAFETY_NETWORK_TIMEOUT_MS);
+        return c;
+      } catch (SQLException e) {
+        if (attempt.wasAbandoned()) {
+          throw new SQLException("no answer from " + target + " by the scrape deadline", e);
+        }
+        throw e;
+      } finally {
+        abandon.cancel(false);
+      }
+    }
   }
 
   @Override
@@ -69,5 +99,15 @@ final class PostgresConnector implements TargetConnector<Connection> {
   @Override
   public Optional<Version> version(Connection c) throws SQLException {
     return Optional.of(Version.parse(c.getMetaData().getDatabaseProductVersion()));
+  }
+
+  private static ScheduledThreadPoolExecutor deadlines() {
+    ScheduledThreadPoolExecutor timer = new ScheduledThreadPoolExecutor(1, r -> {
+      Thread t = new Thread(r, "postgres-connect-deadline");
+      t.setDaemon(true);
+      return t;
+    });
+    timer.setRemoveOnCancelPolicy(true);
+    return timer;
   }
 }

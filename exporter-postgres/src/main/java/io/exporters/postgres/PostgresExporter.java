@@ -314,6 +314,24 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
             + query.namespace() + "': the name of a built-in collector; choose another");
       }
     }
+    Optional<JsonNode> modules = tree.node("auth_modules");
+    if (modules.isPresent() && modules.get().isObject()) {
+      for (Map.Entry<String, JsonNode> m : modules.get().properties()) {
+        JsonNode options = m.getValue().path("options");
+        String key = "auth_modules." + m.getKey() + ".options";
+        if (!options.isObject()) {
+          continue;
+        }
+        Map<String, String> given = new LinkedHashMap<>();
+        options.properties().forEach(o -> given.put(o.getKey(), o.getValue().asText()));
+        try {
+          ConnectionOptions.check(given);
+        } catch (IllegalArgumentException e) {
+          throw new ConfigException(tree.sourceOf(key) + ": key '" + key + "': "
+              + e.getMessage());
+        }
+      }
+    }
     if (settings.dataSourceName() == null) {
       return;
     }
@@ -384,9 +402,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   @Override
   public Target probeTarget(String target, Optional<AuthModule> module,
       LoadedConfig<PostgresSettings> config) {
-    String dsn = target.contains("://") || target.contains("=") ? target
-        : "postgresql://" + target;
-    return target(PostgresDsn.parse(dsn), module);
+    return target(PostgresDsn.parse(target, PostgresDsn.Origin.PROBE), module);
   }
 
   private static Target target(PostgresDsn dsn, Optional<AuthModule> module) {
@@ -394,6 +410,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
     String user = dsn.user();
     Secret password = dsn.password();
     if (module.isPresent()) {
+      // Checked when the config was loaded.
       options.putAll(module.get().options());
       user = module.get().userpass().username();
       password = module.get().userpass().password();

@@ -31,6 +31,6 @@ class PostgresDsnTest {
         "localhost:5432/postgres");
     assertThatThrownBy(() -> PostgresDsn.parse("nonsense")).hasMessageContaining("key=value");
     assertThatThrownBy(() -> PostgresDsn.parse("postgresql://h:x/db"))
-        .hasMessageContaining("port 'x'");
+        .hasMessageContaining("port is not a number");
   }
 }

@@ -58,16 +58,23 @@ public final class EachDatabase implements Collector<Connection> {
       if (!select.admits(database)) {
         continue;
       }
+      Target target = database.equals(own) ? ctx.target()
+          : ctx.target().withAddress(address.substring(0, slash + 1) + database);
       Connection connection;
       try {
-        connection = database.equals(own) ? ctx.connection()
-            : ctx.connection(ctx.target().withAddress(address.substring(0, slash + 1) + database));
+        connection = ctx.connection(target);
       } catch (SQLException e) {
         logger.atDebug().addKeyValue("database", database).addKeyValue("err", e.getMessage())
             .log("skipping a database that cannot be connected to");
         continue;
       }
-      perDatabase.collect(new InDatabase(ctx, connection), sink);
+      try {
+        perDatabase.collect(new InDatabase(ctx, connection), sink);
+      } finally {
+        if (target != ctx.target()) {
+          ctx.release(target);
+        }
+      }
     }
   }
 
@@ -87,6 +94,11 @@ public final class EachDatabase implements Collector<Connection> {
     @Override
     public Connection connection(Target other) throws Exception {
       return outer.connection(other);
+    }
+
+    @Override
+    public void release(Target other) {
+      outer.release(other);
     }
 
     @Override
