@@ -145,7 +145,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     }
     LoadedConfig<X> config = loader.load(args, env);
     Logging.configure(config.common().log().levelOrDefault(),
-        config.common().log().formatOrDefault());
+        config.common().log().formatOrDefault(), config.common().log().serverLevel());
     return new ExporterApp<>(definition, loader, args, env, config);
   }
 
@@ -155,7 +155,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
       LoadedConfig<X> config = loader.load(args, env);
       State<C, X> next = stateOf(config);
       Logging.configure(config.common().log().levelOrDefault(),
-          config.common().log().formatOrDefault());
+          config.common().log().formatOrDefault(), config.common().log().serverLevel());
       state.set(next);
       webConfig.set(watcherFor(config));
       selfMetrics.configLoaded(true);

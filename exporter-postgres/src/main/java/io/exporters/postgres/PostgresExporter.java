@@ -15,6 +15,7 @@ import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.config.Secret;
+import io.exporters.common.log.SecretMasker;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
 import io.exporters.postgres.collector.BuffercacheSummaryCollector;
@@ -258,7 +259,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
     if (user != null) {
       dsn.append(URLEncoder.encode(user, StandardCharsets.UTF_8));
       if (pass != null) {
-        Secret.of(pass);
+        SecretMasker.register(pass);
         dsn.append(':').append(URLEncoder.encode(pass, StandardCharsets.UTF_8));
       }
       dsn.append('@');

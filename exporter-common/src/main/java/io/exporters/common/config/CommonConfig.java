@@ -22,7 +22,7 @@ public record CommonConfig(
     web = web == null ? new WebSettings(null, null, null) : web;
     scrape = scrape == null ? ScrapeSettings.defaults() : scrape.withDefaults();
     collectors = collectors == null ? Map.of() : new LinkedHashMap<>(collectors);
-    log = log == null ? new LogSettings(null, null) : log;
+    log = log == null ? new LogSettings(null, null, null) : log;
     authModules = authModules == null ? Map.of() : new LinkedHashMap<>(authModules);
   }
 }

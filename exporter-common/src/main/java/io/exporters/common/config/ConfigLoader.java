@@ -63,6 +63,8 @@ public final class ConfigLoader<X> {
             "exporter-toolkit web config file (TLS, basic auth)."),
         FlagSpec.string("log.level", "log.level", "debug, info, warn or error."),
         FlagSpec.string("log.format", "log.format", "logfmt or json."),
+        FlagSpec.string("log.server-level", "log.server_level",
+            "Level of the HTTP server's own logs (Jetty, Javalin): warn unless set."),
         FlagSpec.string("scrape.timeout", "scrape.timeout",
             "Upper bound on a scrape's deadline (Prometheus' timeout header is honoured below it)."));
   }
@@ -202,6 +204,11 @@ public final class ConfigLoader<X> {
       throw new ConfigException(tree.sourceOf("log.level") + ": key 'log.level': unknown level '"
           + level + "' (use " + String.join(", ", LEVELS) + ")");
     }
+    String serverLevel = common.log().serverLevel();
+    if (serverLevel != null && !LEVELS.contains(serverLevel)) {
+      throw new ConfigException(tree.sourceOf("log.server_level") + ": key 'log.server_level': "
+          + "unknown level '" + serverLevel + "' (use " + String.join(", ", LEVELS) + ")");
+    }
     String format = common.log().formatOrDefault();
     if (!FORMATS.contains(format)) {
       throw new ConfigException(tree.sourceOf("log.format") + ": key 'log.format': unknown format '"
@@ -281,7 +288,8 @@ public final class ConfigLoader<X> {
         String key = "auth_modules." + e.getKey() + ".userpass.password_file";
         Path p = Path.of(m.userpass().passwordFile());
         try {
-          Secret password = Secret.of(Files.readString(p, StandardCharsets.UTF_8).strip());
+          Secret password = Secret.configured(
+              Files.readString(p, StandardCharsets.UTF_8).strip());
           m = new AuthModule(m.type(), new AuthModule.UserPass(m.userpass().username(), password,
               m.userpass().passwordFile()), m.options());
         } catch (IOException ex) {

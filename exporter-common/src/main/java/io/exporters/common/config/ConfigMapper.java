@@ -39,7 +39,7 @@ public final class ConfigMapper {
         if (p.currentToken() == JsonToken.START_OBJECT || p.currentToken() == JsonToken.START_ARRAY) {
           throw InvalidFormatException.from(p, "expected a string", "", Secret.class);
         }
-        return Secret.of(p.getValueAsString());
+        return Secret.configured(p.getValueAsString());
       }
     });
     module.addSerializer(Secret.class, new JsonSerializer<>() {

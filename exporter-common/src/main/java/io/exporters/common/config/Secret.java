@@ -4,8 +4,9 @@ import io.exporters.common.log.SecretMasker;
 import java.util.Objects;
 
 /**
- * A value that must never be shown: its {@link #toString()} is redacted, and every secret is
- * registered with the {@link SecretMasker} so that log lines containing it are masked too.
+ * A value that must never be shown: its {@link #toString()} is redacted. A secret from
+ * configuration is also registered with the {@link SecretMasker}, so that text holding it is
+ * masked too; one from a request (a /probe password) is not, so callers cannot steer masking.
  */
 public final class Secret {
   public static final String REDACTED = "<secret>";
@@ -14,10 +15,16 @@ public final class Secret {
 
   private Secret(String value) {
     this.value = Objects.requireNonNull(value, "value");
-    SecretMasker.register(value);
   }
 
+  /** A secret from a request: kept apart and redacted, but not masked by value in text. */
   public static Secret of(String value) {
+    return new Secret(value);
+  }
+
+  /** A secret from configuration: also masked by value wherever text holds it. */
+  public static Secret configured(String value) {
+    SecretMasker.register(value);
     return new Secret(value);
   }
 

@@ -13,7 +13,7 @@ public final class DefaultLogging extends ContextAwareBase
     implements ch.qos.logback.classic.spi.Configurator {
   @Override
   public ExecutionStatus configure(LoggerContext context) {
-    Logging.configure(context, "info", "logfmt");
+    Logging.configure(context, "info", "logfmt", null);
     return ExecutionStatus.DO_NOT_INVOKE_NEXT_IF_ANY;
   }
 }

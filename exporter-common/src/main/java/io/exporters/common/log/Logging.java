@@ -26,7 +26,9 @@ public final class Logging {
       "debug", Level.DEBUG, "info", Level.INFO, "warn", Level.WARN, "error", Level.ERROR);
   private static final String VALID_LEVELS = "debug, info, warn, error";
   private static final String VALID_FORMATS = "logfmt, json";
-  // Chatty at info (a line per connection or route); their warnings and errors still show.
+  // The HTTP server's internals: chatty (hundreds of lines per scrape at debug) and they log
+  // request URLs, /probe credentials included, before anything can mask them. Held at warn
+  // unless their own level is asked for.
   static final List<String> NOISY_LOGGERS = List.of("org.eclipse.jetty", "io.javalin");
 
   private Logging() {}
@@ -36,11 +38,18 @@ public final class Logging {
    * insensitive; throws IllegalArgumentException for anything else, leaving logging unchanged.
    */
   public static void configure(String level, String format) {
-    configure(loggerContext(), level, format);
+    configure(loggerContext(), level, format, null);
   }
 
-  static synchronized void configure(LoggerContext context, String level, String format) {
+  /** As {@link #configure(String, String)}, with Jetty's and Javalin's own level (null: warn). */
+  public static void configure(String level, String format, String serverLevel) {
+    configure(loggerContext(), level, format, serverLevel);
+  }
+
+  static synchronized void configure(LoggerContext context, String level, String format,
+      String serverLevel) {
     Level rootLevel = parseLevel(level);
+    Level noisyLevel = serverLevel == null ? Level.WARN : parseLevel(serverLevel);
     LayoutBase<ILoggingEvent> layout = newLayout(format);
 
     layout.setContext(context);
@@ -69,8 +78,6 @@ public final class Logging {
       }
     }
     root.setLevel(rootLevel);
-    // At info they are held at warn; at other levels they simply follow the root.
-    Level noisyLevel = rootLevel == Level.INFO ? Level.WARN : null;
     for (String name : NOISY_LOGGERS) {
       context.getLogger(name).setLevel(noisyLevel);
     }

@@ -92,21 +92,27 @@ class LoggingTest {
   }
 
   @Test
-  void quietsNoisyLibrariesExceptAtDebug() {
+  void holdsTheHttpServerAtWarnEvenAtDebugUnlessItsOwnLevelIsAsked() {
     Logging.configure("info", "logfmt");
     JETTY.info("jetty chatter at info");
     JETTY.warn("jetty warning at info");
     LoggerFactory.getLogger("io.javalin.Javalin").info("javalin chatter at info");
 
     Logging.configure("debug", "logfmt");
-    JETTY.debug("jetty detail at debug");
+    JETTY.debug("jetty request URL at debug");
+    LOG.debug("our own debug line");
+
+    Logging.configure("info", "logfmt", "debug");
+    JETTY.debug("jetty detail when asked");
 
     Logging.configure("error", "logfmt");
     JETTY.warn("jetty warning at error");
 
-    assertThat(lines()).hasSize(2);
+    assertThat(lines()).hasSize(4);
     assertThat(lines().get(0)).contains("level=warn logger=Server msg=\"jetty warning at info\"");
-    assertThat(lines().get(1)).contains("level=debug logger=Server msg=\"jetty detail at debug\"");
+    assertThat(lines().get(1)).contains("msg=\"our own debug line\"");
+    assertThat(lines().get(2)).contains("level=debug logger=Server msg=\"jetty detail when asked\"");
+    assertThat(lines().get(3)).contains("level=warn logger=Server msg=\"jetty warning at error\"");
   }
 
   @Test
