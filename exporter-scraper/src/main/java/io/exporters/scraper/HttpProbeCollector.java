@@ -3,6 +3,7 @@ package io.exporters.scraper;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.common.target.Target;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,7 @@ final class HttpProbeCollector implements Collector<HttpClient> {
     MetricSink.SeriesWriter duration = sink.gauge("probe_duration_seconds",
         "Returns how long the probe took to complete in seconds", labels);
     for (String url : targets) {
-      String[] values = labelled ? new String[] {url} : new String[0];
+      String[] values = labelled ? new String[] {withoutCredentials(url)} : new String[0];
       long start = System.nanoTime();
       int code = 0;
       try {
@@ -46,6 +47,37 @@ final class HttpProbeCollector implements Collector<HttpClient> {
       success.add(code >= 200 && code < 300 ? 1 : 0, values);
       status.add(code, values);
       duration.add((System.nanoTime() - start) / 1e9, values);
+    }
+  }
+
+  /** A probe that failed or missed its deadline still says so, as blackbox does. */
+  @Override
+  public void reportFailure(MetricSink sink, Target target, double durationSeconds) {
+    String urls = target.options().get(URLS_OPTION);
+    boolean labelled = urls != null;
+    String[] labels = labelled ? new String[] {"target"} : new String[0];
+    MetricSink.SeriesWriter success = sink.gauge("probe_success",
+        "Displays whether or not the probe was a success", labels);
+    MetricSink.SeriesWriter duration = sink.gauge("probe_duration_seconds",
+        "Returns how long the probe took to complete in seconds", labels);
+    for (String url : labelled ? List.of(urls.split(",")) : List.of(target.address())) {
+      String[] values = labelled ? new String[] {withoutCredentials(url)} : new String[0];
+      success.add(0, values);
+      duration.add(durationSeconds, values);
+    }
+  }
+
+  /** The URL as a label may show it: user info (a password) removed. */
+  static String withoutCredentials(String url) {
+    try {
+      URI uri = URI.create(url);
+      if (uri.getRawUserInfo() == null) {
+        return url;
+      }
+      return new URI(uri.getScheme(), null, uri.getHost(), uri.getPort(), uri.getRawPath(),
+          null, null).toString() + (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery());
+    } catch (IllegalArgumentException | java.net.URISyntaxException e) {
+      return "(invalid URL)";
     }
   }
 }
