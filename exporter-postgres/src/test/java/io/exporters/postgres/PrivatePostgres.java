@@ -88,6 +88,25 @@ public final class PrivatePostgres implements AutoCloseable {
         dir.resolve("log").toString(), "-o", options.toString(), "start");
   }
 
+  /**
+   * Replaces pg_hba.conf and reloads: e.g. password authentication for everyone but the
+   * postgres superuser, which the tests use for setup.
+   */
+  public void hba(String... lines) throws Exception {
+    Path hba = dir.resolve("data").resolve("pg_hba.conf");
+    Files.writeString(hba, String.join("\n", lines) + "\n");
+    if (isRoot()) {
+      run(List.of("chown", "postgres:postgres", hba.toString()));
+    }
+    asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "reload");
+  }
+
+  /** A superuser connection over TCP, for setup. */
+  public java.sql.Connection admin() throws java.sql.SQLException {
+    return java.sql.DriverManager.getConnection(
+        "jdbc:postgresql://127.0.0.1:" + port + "/postgres?sslmode=disable", "postgres", "");
+  }
+
   public void stop() throws Exception {
     asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w", "-m",
         "immediate", "stop");

@@ -1,0 +1,102 @@
+package io.exporters.postgres;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exporters.common.testing.Backends;
+import io.exporters.common.testing.InProcessExporter;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+
+/**
+ * What /probe accepts as a target: a URI, key=value pairs or a bare host:port/db; only the
+ * allowed connection options; host and port always as given; no error quotes a password.
+ */
+class ProbeTargetsTest {
+  private static PostgresDsn probe(String target) {
+    return PostgresDsn.parse(target, PostgresDsn.Origin.PROBE);
+  }
+
+  @Test
+  void aBareAddressWithOptionsIsAUriNotKeyValue() {
+    PostgresDsn d = probe("127.0.0.1:29599/postgres?sslmode=disable");
+    assertThat(d.address()).isEqualTo("127.0.0.1:29599/postgres");
+    assertThat(d.params()).containsEntry("sslmode", "disable");
+  }
+
+  @Test
+  void keyValueNeedsAHostFromProbeAndTakesQuotedValues() {
+    assertThatThrownBy(() -> probe("port=5432 dbname=x")).hasMessageContaining("host");
+    PostgresDsn d = probe("host=db port=6000 user=mon password='s3 cr\\'et' dbname=app");
+    assertThat(d.address()).isEqualTo("db:6000/app");
+    assertThat(d.password().reveal()).isEqualTo("s3 cr'et");
+  }
+
+  @Test
+  void onlyAllowedConnectionOptionsPass() {
+    for (String target : List.of(
+        "postgresql://db/x?socketFactory=org.example.Evil",
+        "postgresql://db/x?options=-c%20lock_timeout%3D0",
+        "host=db options='-c lock_timeout=0'",
+        "postgresql://db/x?sslfactory=x",
+        "postgresql://db/x?host=other")) {
+      assertThatThrownBy(() -> probe(target)).as(target)
+          .isInstanceOf(IllegalArgumentException.class);
+    }
+    assertThat(probe("postgresql://db/x?sslmode=require&application_name=a&connect_timeout=3")
+        .params()).containsOnlyKeys("sslmode", "application_name", "connect_timeout");
+    assertThatThrownBy(() -> probe("postgresql://db/x?sslmode=bogus"))
+        .hasMessageContaining("sslmode");
+  }
+
+  @Test
+  void errorsNeverQuoteAPassword() {
+    for (String target : List.of(
+        "host=db password=open sesame user=mon",
+        "host=db password='open sesame",
+        "postgresql://mon:open-sesame@db:notaport/x",
+        "postgresql://mon:open-sesame/x",
+        "postgresql://mon:open%ZZsesame@db/x")) {
+      assertThatThrownBy(() -> probe(target)).as(target)
+          .satisfies(e -> assertThat(e.getMessage()).doesNotContain("open", "sesame"));
+    }
+  }
+
+  @Test
+  void equivalentTargetsAreOneIdentity() {
+    PostgresExporter exporter = new PostgresExporter();
+    var a = exporter.probeTarget("db:5432/app", Optional.empty(), null).key();
+    var b = exporter.probeTarget("postgresql://db:5432/app", Optional.empty(), null).key();
+    var c = exporter.probeTarget("host=db port=5432 dbname=app", Optional.empty(), null).key();
+    var d = exporter.probeTarget("postgresql://db/app?sslmode=prefer", Optional.empty(), null)
+        .key();
+    assertThat(a).isEqualTo(b).isEqualTo(c).isEqualTo(d);
+  }
+
+  @Test
+  void overHttpBadTargetsAre400WithAReasonAndHostsComeFromTheCaller() throws Exception {
+    int closed = Backends.freePort();
+    try (InProcessExporter e = InProcessExporter.start(new PostgresExporter(), List.of(),
+        Map.of())) {
+      InProcessExporter.Response wrongServer = e.get("/probe?target=" + URLEncoder.encode(
+          "127.0.0.1:" + closed + "/postgres?sslmode=disable", StandardCharsets.UTF_8),
+          "X-Prometheus-Scrape-Timeout-Seconds", "2");
+      assertThat(wrongServer.status()).isEqualTo(200);
+      assertThat(wrongServer.exposition().value("pg_up")).isZero();
+
+      InProcessExporter.Response evil = e.get("/probe?target=" + URLEncoder.encode(
+          "postgresql://db/x?socketFactory=org.example.Evil", StandardCharsets.UTF_8));
+      assertThat(evil.status()).isEqualTo(400);
+      assertThat(evil.text()).contains("socketFactory", "not allowed");
+
+      InProcessExporter.Response spaced = e.get("/probe?target=" + URLEncoder.encode(
+          "host=127.0.0.1 password=open sesame", StandardCharsets.UTF_8));
+      assertThat(spaced.status()).isEqualTo(400);
+      assertThat(spaced.text()).doesNotContain("open", "sesame");
+    }
+  }
+}
