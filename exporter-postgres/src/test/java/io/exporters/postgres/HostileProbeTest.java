@@ -167,4 +167,24 @@ class HostileProbeTest {
       assertThat(e.get("/").text()).doesNotContain("&lt;secret&gt;");
     }
   }
+
+  @Test
+  void debugLogsShowNeitherTheHttpServersInternalsNorAProbePassword() throws Exception {
+    java.io.PrintStream stderr = System.err;
+    java.io.ByteArrayOutputStream captured = new java.io.ByteArrayOutputStream();
+    System.setErr(new java.io.PrintStream(captured, true, StandardCharsets.UTF_8));
+    try (InProcessExporter e = exporter("--log.level=debug")) {
+      probe(e, uri("mon:debug-pw-31x"));
+      probe(e, uri("mon") + "&password=debug-pw-32y");
+      probe(e, "host=127.0.0.1 port=" + pg.port + " user=mon password='debug pw 33z'");
+    } finally {
+      System.setErr(stderr);
+      io.exporters.common.log.Logging.configure("info", "logfmt");
+    }
+    String logs = captured.toString(StandardCharsets.UTF_8);
+    assertThat(logs).as("the capture works").contains("msg=listening", "level=warn");
+    assertThat(logs).doesNotContain("debug-pw", "debug%2Dpw", "33z", "logger=org.eclipse.jetty",
+        "logger=Server");
+    assertThat(logs.lines().filter(l -> l.contains("logger=")).count()).isLessThan(60);
+  }
 }

@@ -11,6 +11,7 @@ import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.scrape.Deadline;
 import io.exporters.common.target.Target;
 import io.exporters.common.target.TargetConnector;
@@ -55,6 +56,18 @@ public final class ToyExporter implements ExporterDefinition<ToyConnection, ToyS
         ctx.connection().backend.called("modern");
         sink.gauge("toy_modern", "Only on 2.0+.").add(1);
       }).versions(Version.of(2, 0), null).disabledByDefault(),
+      CollectorSpec.<ToyConnection>of("wide", "many series with long label values",
+          (ctx, sink) -> {
+            ctx.connection();
+            int count = Integer.parseInt(ctx.options().getOrDefault("count", "1000"));
+            // One string shared by every series: small in memory, large once written out.
+            String label = "x".repeat(Integer.parseInt(
+                ctx.options().getOrDefault("label_bytes", "1000")));
+            MetricSink.SeriesWriter w = sink.gauge("toy_wide", "Wide series.", "n", "label");
+            for (int i = 0; i < count; i++) {
+              w.add(i, Integer.toString(i), label);
+            }
+          }).options("count", "label_bytes").disabledByDefault(),
       CollectorSpec.<ToyConnection>of("histo", "a histogram", (ctx, sink) -> {
         ctx.connection();
         sink.histogram("toy_latency_seconds", "A histogram.", "op").addHistogram(
