@@ -96,7 +96,7 @@ class ConfigErrorsTest {
     Path f = file("a.yml", "collectors:\n  gamma: true\n");
     assertThat(fails(Map.of(), "--config.file=" + f).getMessage())
         .isEqualTo("config file " + f + ": unknown collector 'gamma' (known: alpha, slow, broken,"
-            + " cached, dupes, modern, histo)");
+            + " cached, dupes, modern, wide, histo)");
     assertThat(fails(Map.of(), "--collector.gamma").getMessage())
         .startsWith("flag --collector.gamma: unknown collector 'gamma'");
     assertThat(fails(Map.of(), "--no-collector.gamma").getMessage())
