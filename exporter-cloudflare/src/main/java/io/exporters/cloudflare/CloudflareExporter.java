@@ -1,18 +1,18 @@
 package io.exporters.cloudflare;
 
-import io.exporters.common.ExporterApp;
-import io.exporters.common.ExporterDefinition;
+import io.exporters.common.app.ExporterApp;
+import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.HttpApi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import org.slf4j.LoggerFactory;
 
 /** Cloudflare analytics; without a token it serves only its own metrics and says so once. */
 public final class CloudflareExporter
@@ -41,24 +41,25 @@ public final class CloudflareExporter
 
   @Override
   public ConfigSchema<CloudflareSettings> configSchema() {
-    return new ConfigSchema<>(CloudflareSettings.class, 9199, "CF_EXPORTER_", null, List.of(),
-        List.of(EnvSpec.secret("CF_API_TOKEN", "api_token"),
-            EnvSpec.string("CF_API_URL", "api_url")),
-        null, COLLECTORS, null);
+    return ConfigSchema.builder(CloudflareSettings.class, 9199, COLLECTORS)
+        .envPrefix("CF_EXPORTER_")
+        .env(EnvSpec.secret("CF_API_TOKEN", "api_token"), EnvSpec.string("CF_API_URL", "api_url"))
+        .build();
   }
 
   @Override
-  public TargetConnector<CloudflareApi> connector(LoadedConfig<CloudflareSettings> config) {
-    return new CloudflareConnector();
+  public Backend<CloudflareApi> backend(LoadedConfig<CloudflareSettings> config) {
+    CloudflareApi api = new CloudflareApi(HttpApi.shared());
+    return Backend.shared(api, CloudflareApi::verifyToken);
   }
 
   @Override
-  public Optional<Target> defaultTarget(LoadedConfig<CloudflareSettings> config) {
+  public List<Target> defaultTargets(LoadedConfig<CloudflareSettings> config) {
     CloudflareSettings s = config.settings();
     if (s.apiToken() == null || s.apiToken().isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(new Target(s.apiUrlOrDefault(), "", null, s.apiToken(), Map.of()));
+    return List.of(new Target(s.apiUrlOrDefault(), "", null, s.apiToken(), Map.of()));
   }
 
   @Override
@@ -69,12 +70,11 @@ public final class CloudflareExporter
   }
 
   @Override
-  public void configured(LoadedConfig<CloudflareSettings> config) {
-    if (defaultTarget(config).isEmpty()) {
-      LoggerFactory.getLogger(CloudflareExporter.class).atWarn().log(
-          "no Cloudflare API token (set CF_API_TOKEN or api_token): serving only the exporter's "
-              + "own metrics until one is given");
-    }
+  public List<String> notes(LoadedConfig<CloudflareSettings> config) {
+    return defaultTargets(config).isEmpty()
+        ? List.of("no Cloudflare API token (set CF_API_TOKEN or api_token): serving only the "
+            + "exporter's own metrics until one is given")
+        : List.of();
   }
 
   public static void main(String[] args) {

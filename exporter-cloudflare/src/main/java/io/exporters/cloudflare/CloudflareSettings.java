@@ -1,6 +1,6 @@
 package io.exporters.cloudflare;
 
-import io.exporters.common.config.Secret;
+import io.exporters.common.secret.Secret;
 
 /** The Cloudflare exporter's own keys: API token and (for tests and proxies) the API base URL. */
 public record CloudflareSettings(Secret apiToken, String apiUrl) {

@@ -1,9 +1,9 @@
 package io.exporters.postgres;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.scrape.Deadline;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Version;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetConnector;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -1,6 +1,6 @@
 package io.exporters.postgres;
 
-import io.exporters.common.config.Secret;
+import io.exporters.common.secret.Secret;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;

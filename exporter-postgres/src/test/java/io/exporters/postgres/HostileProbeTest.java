@@ -2,7 +2,7 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.log.SecretMasker;
+import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
 import java.lang.management.ManagementFactory;

@@ -1,9 +1,9 @@
 package io.exporters.redis;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.scrape.Deadline;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Version;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetConnector;
 import java.util.Optional;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;

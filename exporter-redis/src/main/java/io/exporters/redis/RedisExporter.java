@@ -1,7 +1,7 @@
 package io.exporters.redis;
 
-import io.exporters.common.ExporterApp;
-import io.exporters.common.ExporterDefinition;
+import io.exporters.common.app.ExporterApp;
+import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigException;
@@ -9,8 +9,8 @@ import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Backend;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -42,13 +42,13 @@ public final class RedisExporter implements ExporterDefinition<Jedis, RedisSetti
 
   @Override
   public ConfigSchema<RedisSettings> configSchema() {
-    return new ConfigSchema<>(RedisSettings.class, 9121, "REDIS_EXPORTER_", null,
-        List.of(
-            FlagSpec.string("redis.addr", "redis_addr", "Address of the Redis instance.",
+    return ConfigSchema.builder(RedisSettings.class, 9121, COLLECTORS)
+        .envPrefix("REDIS_EXPORTER_")
+        .flags(FlagSpec.string("redis.addr", "redis_addr", "Address of the Redis instance.",
                 "REDIS_ADDR"),
-            FlagSpec.string("redis.user", "redis_user", "User name for Redis ACL.", "REDIS_USER")),
-        List.of(EnvSpec.secret("REDIS_PASSWORD", "redis_password")),
-        null, COLLECTORS, (settings, tree) -> {
+            FlagSpec.string("redis.user", "redis_user", "User name for Redis ACL.", "REDIS_USER"))
+        .env(EnvSpec.secret("REDIS_PASSWORD", "redis_password"))
+        .validator((settings, tree) -> {
           if (settings.redisAddr() != null) {
             try {
               RedisAddress.parse(settings.redisAddr());
@@ -57,19 +57,20 @@ public final class RedisExporter implements ExporterDefinition<Jedis, RedisSetti
                   + e.getMessage());
             }
           }
-        });
+        })
+        .build();
   }
 
   @Override
-  public TargetConnector<Jedis> connector(LoadedConfig<RedisSettings> config) {
-    return new RedisConnector();
+  public Backend<Jedis> backend(LoadedConfig<RedisSettings> config) {
+    return Backend.pooled(new RedisConnector());
   }
 
   @Override
-  public Optional<Target> defaultTarget(LoadedConfig<RedisSettings> config) {
+  public List<Target> defaultTargets(LoadedConfig<RedisSettings> config) {
     RedisSettings s = config.settings();
     String addr = s.redisAddr() == null ? "redis://localhost:6379" : s.redisAddr();
-    return Optional.of(new Target(RedisAddress.parse(addr).canonical(), "", s.redisUser(),
+    return List.of(new Target(RedisAddress.parse(addr).canonical(), "", s.redisUser(),
         s.redisPassword(), Map.of()));
   }
 

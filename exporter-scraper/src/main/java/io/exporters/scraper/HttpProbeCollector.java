@@ -2,13 +2,12 @@ package io.exporters.scraper;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.common.target.Target;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.backend.HttpApi;
+import io.exporters.common.backend.Target;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.time.Duration;
+import okhttp3.Request;
+import okhttp3.Response;
 import java.util.List;
 
 /**
@@ -16,12 +15,12 @@ import java.util.List;
  * status code and duration. A probe target gives one unlabelled result; the configured /metrics
  * targets give one result each, labelled {@code target}.
  */
-final class HttpProbeCollector implements Collector<HttpClient> {
+final class HttpProbeCollector implements Collector<HttpApi> {
   static final String URLS_OPTION = "urls";
 
   @Override
-  public void collect(ScrapeContext<HttpClient> ctx, MetricSink sink) throws Exception {
-    HttpClient client = ctx.connection();
+  public void collect(ScrapeContext<HttpApi> ctx, MetricSink sink) throws Exception {
+    HttpApi http = ctx.connection();
     String urls = ctx.target().options().get(URLS_OPTION);
     boolean labelled = urls != null;
     List<String> targets = labelled ? List.of(urls.split(",")) : List.of(ctx.target().address());
@@ -36,11 +35,9 @@ final class HttpProbeCollector implements Collector<HttpClient> {
       String[] values = labelled ? new String[] {withoutCredentials(url)} : new String[0];
       long start = System.nanoTime();
       int code = 0;
-      try {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(url))
-            .timeout(Duration.ofMillis(Math.max(50, ctx.deadline().remainingMillis())))
-            .GET().build();
-        code = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+      try (Response response = http.execute(new Request.Builder().url(url).get().build(),
+          ctx.deadline())) {
+        code = response.code();
       } catch (java.io.IOException | IllegalArgumentException e) {
         code = 0;
       }

@@ -1,7 +1,7 @@
 package io.exporters.scraper;
 
-import io.exporters.common.ExporterApp;
-import io.exporters.common.ExporterDefinition;
+import io.exporters.common.app.ExporterApp;
+import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.AuthModule;
@@ -9,19 +9,17 @@ import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
-import io.exporters.common.scrape.Deadline;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.HttpApi;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 /** HTTP(S) probes in blackbox_exporter's shape: /probe?target=URL answers probe_* series. */
-public final class ScraperExporter implements ExporterDefinition<HttpClient, ScraperSettings> {
-  static final CollectorCatalog<HttpClient> COLLECTORS = CollectorCatalog.of(
+public final class ScraperExporter implements ExporterDefinition<HttpApi, ScraperSettings> {
+  static final CollectorCatalog<HttpApi> COLLECTORS = CollectorCatalog.of(
       CollectorSpec.of("http", "GET the target URL", new HttpProbeCollector()));
 
   @Override
@@ -40,15 +38,16 @@ public final class ScraperExporter implements ExporterDefinition<HttpClient, Scr
   }
 
   @Override
-  public CollectorCatalog<HttpClient> collectors() {
+  public CollectorCatalog<HttpApi> collectors() {
     return COLLECTORS;
   }
 
   @Override
   public ConfigSchema<ScraperSettings> configSchema() {
-    return new ConfigSchema<>(ScraperSettings.class, 9115, "SCRAPER_EXPORTER_", null, List.of(),
-        List.of(EnvSpec.list("SCRAPER_TARGETS", "targets")), null, COLLECTORS,
-        (settings, tree) -> {
+    return ConfigSchema.builder(ScraperSettings.class, 9115, COLLECTORS)
+        .envPrefix("SCRAPER_EXPORTER_")
+        .env(EnvSpec.list("SCRAPER_TARGETS", "targets"))
+        .validator((settings, tree) -> {
           for (int i = 0; i < settings.targets().size(); i++) {
             String url = settings.targets().get(i);
             try {
@@ -58,7 +57,8 @@ public final class ScraperExporter implements ExporterDefinition<HttpClient, Scr
                   + e.getMessage());
             }
           }
-        });
+        })
+        .build();
   }
 
   static void checkUrl(String url) {
@@ -75,34 +75,18 @@ public final class ScraperExporter implements ExporterDefinition<HttpClient, Scr
   }
 
   @Override
-  public TargetConnector<HttpClient> connector(LoadedConfig<ScraperSettings> config) {
-    HttpClient shared = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5))
-        .followRedirects(HttpClient.Redirect.NORMAL).build();
-    return new TargetConnector<>() {
-      @Override
-      public HttpClient connect(Target target, Deadline deadline) {
-        return shared;
-      }
-
-      @Override
-      public boolean isHealthy(HttpClient client, Deadline deadline) {
-        return true;
-      }
-
-      @Override
-      public void close(HttpClient client) {
-        // Shared across targets; lives as long as the process.
-      }
-    };
+  public Backend<HttpApi> backend(LoadedConfig<ScraperSettings> config) {
+    // blackbox's http prober follows redirects by default; bodies are read by the prober itself.
+    return Backend.shared(HttpApi.shared().with(b -> b.followRedirects(true)));
   }
 
   @Override
-  public Optional<Target> defaultTarget(LoadedConfig<ScraperSettings> config) {
+  public List<Target> defaultTargets(LoadedConfig<ScraperSettings> config) {
     List<String> targets = config.settings().targets();
     if (targets.isEmpty()) {
-      return Optional.empty();
+      return List.of();
     }
-    return Optional.of(new Target("configured-targets", "", null, null,
+    return List.of(new Target("configured-targets", "", null, null,
         Map.of(HttpProbeCollector.URLS_OPTION, String.join(",", targets))));
   }
 

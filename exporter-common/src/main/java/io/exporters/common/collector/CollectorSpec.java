@@ -1,8 +1,8 @@
 package io.exporters.common.collector;
 
+import io.exporters.common.backend.Version;
 import java.time.Duration;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -50,10 +50,6 @@ public record CollectorSpec<C>(
   public CollectorSpec<C> options(String... optionNames) {
     return new CollectorSpec<>(name, description, enabledByDefault, defaultTtl, minVersion,
         maxVersion, Set.of(optionNames), collector);
-  }
-
-  public Optional<Duration> ttlDefault() {
-    return Optional.ofNullable(defaultTtl);
   }
 
   public boolean appliesTo(Version version) {

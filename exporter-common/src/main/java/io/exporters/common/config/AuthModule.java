@@ -1,5 +1,6 @@
 package io.exporters.common.config;
 
+import io.exporters.common.secret.Secret;
 import java.util.Map;
 
 /**

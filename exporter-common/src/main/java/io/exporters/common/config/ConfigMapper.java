@@ -1,5 +1,6 @@
 package io.exporters.common.config;
 
+import io.exporters.common.secret.Secret;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
@@ -19,7 +20,10 @@ import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.io.IOException;
 import java.time.Duration;
 
-/** The one Jackson setup for config files: snake_case keys, strict, Go durations, secrets. */
+/**
+ * The one Jackson setup for every YAML file the exporters read or show: snake_case keys, strict
+ * (unknown and duplicate keys refused), Go durations, secrets written as {@code <secret>}.
+ */
 public final class ConfigMapper {
   private ConfigMapper() {}
 
@@ -56,6 +60,8 @@ public final class ConfigMapper {
         .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES)
         .enable(DeserializationFeature.FAIL_ON_READING_DUP_TREE_KEY)
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(com.fasterxml.jackson.core.StreamReadFeature.STRICT_DUPLICATE_DETECTION)
         .disable(SerializationFeature.FAIL_ON_EMPTY_BEANS)
         .serializationInclusion(com.fasterxml.jackson.annotation.JsonInclude.Include.NON_NULL)
         .addModule(module)

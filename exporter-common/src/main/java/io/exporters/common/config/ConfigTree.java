@@ -15,11 +15,18 @@ import java.util.Optional;
 public final class ConfigTree {
   private final ObjectNode root;
   private final String fileSource;
+  private final java.nio.file.Path file;
   private final Map<String, String> origins = new LinkedHashMap<>();
 
-  ConfigTree(ObjectNode root, String fileSource) {
+  ConfigTree(ObjectNode root, String fileSource, java.nio.file.Path file) {
     this.root = root;
     this.fileSource = fileSource;
+    this.file = file;
+  }
+
+  /** The config file the tree started from; null when there was none. */
+  public java.nio.file.Path file() {
+    return file;
   }
 
   public ObjectNode root() {

@@ -70,10 +70,6 @@ public final class MetricBuffer implements MetricSink {
     return droppedSeries;
   }
 
-  public synchronized boolean isEmpty() {
-    return families.isEmpty();
-  }
-
   /** The families in first-written order; series of each family sorted by labels (as Go does). */
   public synchronized List<MetricFamily> families() {
     List<MetricFamily> out = new ArrayList<>(families.size());
@@ -248,7 +244,7 @@ public final class MetricBuffer implements MetricSink {
         quantileNames.add("quantile");
         for (int i = 0; i < quantiles.length; i++) {
           List<String> quantileValues = new ArrayList<>(labels);
-          quantileValues.add(TextFormat.formatDouble(quantiles[i]));
+          quantileValues.add(GoFloat.format(quantiles[i]));
           family.put(new Sample(family.name, quantileNames, quantileValues, values[i]));
         }
         family.put(new Sample(family.name + "_sum", sortedNames, labels, sum));
@@ -258,7 +254,7 @@ public final class MetricBuffer implements MetricSink {
 
     private Sample bucket(List<String> names, List<String> values, double bound, long count) {
       List<String> bucketValues = new ArrayList<>(values);
-      bucketValues.add(TextFormat.formatDouble(bound));
+      bucketValues.add(GoFloat.format(bound));
       return new Sample(family.name + "_bucket", names, bucketValues, count);
     }
 

@@ -19,8 +19,4 @@ public record Sample(String name, List<String> labelNames, List<String> labelVal
 
   record SeriesKey(String name, List<String> labelNames, List<String> labelValues) {}
 
-  public String label(String labelName) {
-    int i = labelNames.indexOf(labelName);
-    return i < 0 ? null : labelValues.get(i);
-  }
 }

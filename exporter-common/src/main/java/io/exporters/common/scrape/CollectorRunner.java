@@ -1,11 +1,12 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.log.SecretMasker;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Version;
+import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.target.ConnectionPools;
-import io.exporters.common.target.Target;
+import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Target;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,13 +27,13 @@ import org.slf4j.LoggerFactory;
 final class CollectorRunner<C> {
   private static final Logger logger = LoggerFactory.getLogger(ScrapeEngine.class);
 
-  private final ConnectionPools<C> pools;
+  private final ConnectionSource<C> pools;
   private final ScheduledExecutorService timer;
   private final ResultCache cache;
   private final FailureLog failures;
   private final Map<String, Double> lastDurations = new ConcurrentHashMap<>();
 
-  CollectorRunner(ConnectionPools<C> pools, ScheduledExecutorService timer, ResultCache cache,
+  CollectorRunner(ConnectionSource<C> pools, ScheduledExecutorService timer, ResultCache cache,
       FailureLog failures) {
     this.pools = pools;
     this.timer = timer;

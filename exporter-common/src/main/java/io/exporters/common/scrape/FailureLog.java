@@ -1,8 +1,8 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetKey;
+import io.exporters.common.backend.Version;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetKey;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

@@ -1,7 +1,7 @@
 package io.exporters.common.scrape;
 
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.target.TargetKey;
+import io.exporters.common.backend.TargetKey;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,9 +1,10 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.target.ConnectionPools;
-import io.exporters.common.target.Lease;
-import io.exporters.common.target.Target;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Version;
+import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Lease;
+import io.exporters.common.backend.Target;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -32,13 +33,13 @@ final class Round<C> {
   final CompletableFuture<Boolean> up = new CompletableFuture<>();
   final Map<String, CompletableFuture<CollectorOutcome>> outcomes = new LinkedHashMap<>();
   final CompletableFuture<ScrapeResult> result;
-  private final ConnectionPools<C> pools;
+  private final ConnectionSource<C> pools;
   private final CollectorRunner<C> runner;
   private final ResultCache cache;
   private final FailureLog failures;
   private final Executor workers;
 
-  Round(Target target, ScrapePlan<C> plan, Deadline deadline, ConnectionPools<C> pools,
+  Round(Target target, ScrapePlan<C> plan, Deadline deadline, ConnectionSource<C> pools,
       CollectorRunner<C> runner, ResultCache cache, FailureLog failures, Executor workers,
       ScrapeReport report) {
     this.target = target;
@@ -74,7 +75,7 @@ final class Round<C> {
     Version version;
     try (Lease<C> lease = pools.acquireChecked(target, deadline)) {
       try {
-        version = pools.connector().version(lease.connection()).orElse(null);
+        version = pools.version(lease.connection()).orElse(null);
       } catch (Exception e) {
         lease.markBroken();
         throw e;
@@ -105,7 +106,7 @@ final class Round<C> {
     runnable.sort(Comparator.comparingDouble(
         (ActiveCollector<C> a) -> runner.lastDuration(a.name())).reversed());
     Queue<ActiveCollector<C>> queue = new ConcurrentLinkedQueue<>(runnable);
-    int lanes = Math.min(runnable.size(), pools.maxPerTarget());
+    int lanes = Math.min(runnable.size(), pools.lanes());
     for (int i = 1; i < lanes; i++) {
       workers.execute(() -> drain(queue, version));
     }

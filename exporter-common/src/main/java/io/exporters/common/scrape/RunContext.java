@@ -1,10 +1,12 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.collector.Version;
-import io.exporters.common.target.ConnectionPools;
-import io.exporters.common.target.Lease;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetKey;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.backend.Version;
+import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Lease;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetKey;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -15,7 +17,7 @@ import java.util.Optional;
  * is cancelled at its deadline.
  */
 final class RunContext<C> implements ScrapeContext<C> {
-  private final ConnectionPools<C> pools;
+  private final ConnectionSource<C> pools;
   private final Target target;
   private final Deadline deadline;
   private final Version version;
@@ -23,7 +25,7 @@ final class RunContext<C> implements ScrapeContext<C> {
   private final Map<TargetKey, Lease<C>> leases = new LinkedHashMap<>();
   private boolean aborted;
 
-  RunContext(ConnectionPools<C> pools, Target target, Deadline deadline, Version version,
+  RunContext(ConnectionSource<C> pools, Target target, Deadline deadline, Version version,
       Map<String, String> options) {
     this.pools = pools;
     this.target = target;

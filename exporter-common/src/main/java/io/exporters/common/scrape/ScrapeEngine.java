@@ -1,10 +1,11 @@
 package io.exporters.common.scrape;
 
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.target.ConnectionPools;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetKey;
+import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetKey;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -25,7 +26,7 @@ import java.util.function.Function;
 public final class ScrapeEngine<C> {
   private record RoundKey(TargetKey target, ScrapePlan<?> plan) {}
 
-  private final ConnectionPools<C> pools;
+  private final ConnectionSource<C> pools;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final ScrapeObserver observer;
@@ -36,7 +37,7 @@ public final class ScrapeEngine<C> {
   private final Map<RoundKey, Round<C>> inFlight = new ConcurrentHashMap<>();
 
   public ScrapeEngine(
-      String namespace, ConnectionPools<C> pools, ExecutorService workers,
+      String namespace, ConnectionSource<C> pools, ExecutorService workers,
       ScheduledExecutorService timer, ScrapeObserver observer) {
     this.pools = pools;
     this.workers = workers;

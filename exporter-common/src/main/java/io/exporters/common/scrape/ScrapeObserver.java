@@ -1,6 +1,6 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.target.Target;
+import io.exporters.common.backend.Target;
 
 /** Told about every answered scrape (self-metrics). */
 @FunctionalInterface

@@ -1,5 +1,6 @@
 package io.exporters.common.scrape;
 
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.MetricSink;

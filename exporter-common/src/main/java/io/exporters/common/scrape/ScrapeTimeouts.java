@@ -1,5 +1,6 @@
 package io.exporters.common.scrape;
 
+import io.exporters.common.backend.Deadline;
 import java.time.Duration;
 
 /**

@@ -1,5 +1,6 @@
 package io.exporters.common.log;
 
+import io.exporters.common.secret.SecretMasker;
 import static io.exporters.common.log.LogfmtLayoutTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 

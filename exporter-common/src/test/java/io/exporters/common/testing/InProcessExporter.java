@@ -1,7 +1,7 @@
 package io.exporters.common.testing;
 
-import io.exporters.common.ExporterApp;
-import io.exporters.common.ExporterDefinition;
+import io.exporters.common.app.ExporterApp;
+import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.config.ConfigException;
 import java.io.IOException;
 import java.net.URI;

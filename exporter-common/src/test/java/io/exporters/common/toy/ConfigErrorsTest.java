@@ -3,7 +3,7 @@ package io.exporters.common.toy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.exporters.common.ExporterApp;
+import io.exporters.common.app.ExporterApp;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.testing.InProcessExporter;
 import java.nio.file.Files;
@@ -152,12 +152,12 @@ class ConfigErrorsTest {
     Path f = file("a.yml", "backend: fromfile\n");
     try (InProcessExporter e = InProcessExporter.start(new ToyExporter(),
         List.of("--config.file=" + f, "--toy.backend=fromflag"), Map.of("TOY_BACKEND", "env"))) {
-      assertThat(e.app().state().defaultTargets().get(0).address())
+      assertThat(e.app().defaultTargets().get(0).address())
           .isEqualTo("toy://fromflag");
     }
     try (InProcessExporter e = InProcessExporter.start(new ToyExporter(),
         List.of("--config.file=" + f), Map.of("TOY_BACKEND", "env"))) {
-      assertThat(e.app().state().defaultTargets().get(0).address()).isEqualTo("toy://env");
+      assertThat(e.app().defaultTargets().get(0).address()).isEqualTo("toy://env");
     }
   }
 

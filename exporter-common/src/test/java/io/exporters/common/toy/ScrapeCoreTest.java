@@ -219,7 +219,7 @@ class ScrapeCoreTest {
     assertThat(old.find("toy_scrape_collector_success", "collector", "modern")).isEmpty();
     assertThat(backend.calls("modern")).isZero();
 
-    backend.version = io.exporters.common.collector.Version.of(2, 1);
+    backend.version = io.exporters.common.backend.Version.of(2, 1);
     Exposition upgraded = e.scrape();
     assertThat(upgraded.value("toy_modern")).isEqualTo(1);
     assertThat(upgraded.value("toy_scrape_collector_success", "collector", "modern")).isEqualTo(1);

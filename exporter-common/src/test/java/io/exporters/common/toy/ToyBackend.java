@@ -1,6 +1,6 @@
 package io.exporters.common.toy;
 
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;

@@ -1,10 +1,10 @@
 package io.exporters.common.toy;
 
-import io.exporters.common.ExporterApp;
-import io.exporters.common.ExporterDefinition;
+import io.exporters.common.app.ExporterApp;
+import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
@@ -12,9 +12,10 @@ import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.Deadline;
-import io.exporters.common.target.Target;
-import io.exporters.common.target.TargetConnector;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.Target;
+import io.exporters.common.backend.TargetConnector;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -96,21 +97,22 @@ public final class ToyExporter implements ExporterDefinition<ToyConnection, ToyS
 
   @Override
   public ConfigSchema<ToySettings> configSchema() {
-    return new ConfigSchema<>(ToySettings.class, 9999, "TOY_EXPORTER_", null,
-        List.of(FlagSpec.string("toy.backend", "backend", "Backend /metrics scrapes.")),
-        List.of(EnvSpec.string("TOY_BACKEND", "backend"), EnvSpec.secret("TOY_PASSWORD",
-            "password")),
-        null, COLLECTORS, (settings, tree) -> {
+    return ConfigSchema.builder(ToySettings.class, 9999, COLLECTORS)
+        .envPrefix("TOY_EXPORTER_")
+        .flags(FlagSpec.string("toy.backend", "backend", "Backend /metrics scrapes."))
+        .env(EnvSpec.string("TOY_BACKEND", "backend"), EnvSpec.secret("TOY_PASSWORD", "password"))
+        .validator((settings, tree) -> {
           if (settings.backend() != null && settings.backend().contains(" ")) {
             throw new ConfigException(tree.sourceOf("backend")
                 + ": key 'backend': must not contain spaces");
           }
-        });
+        })
+        .build();
   }
 
   @Override
-  public TargetConnector<ToyConnection> connector(LoadedConfig<ToySettings> config) {
-    return new TargetConnector<>() {
+  public Backend<ToyConnection> backend(LoadedConfig<ToySettings> config) {
+    return Backend.pooled(new TargetConnector<>() {
       @Override
       public ToyConnection connect(Target target, Deadline deadline) throws Exception {
         ToyBackend backend = ToyBackend.named(target.address().substring("toy://".length()));
@@ -139,13 +141,13 @@ public final class ToyExporter implements ExporterDefinition<ToyConnection, ToyS
       public Optional<Version> version(ToyConnection c) {
         return Optional.of(c.backend.version);
       }
-    };
+    });
   }
 
   @Override
-  public Optional<Target> defaultTarget(LoadedConfig<ToySettings> config) {
+  public List<Target> defaultTargets(LoadedConfig<ToySettings> config) {
     String backend = config.settings() == null ? null : config.settings().backend();
-    return backend == null ? Optional.empty() : Optional.of(Target.of("toy://" + backend));
+    return backend == null ? List.of() : List.of(Target.of("toy://" + backend));
   }
 
   @Override

@@ -2,12 +2,11 @@ package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.DatabaseSelection;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.DatabaseSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.function.Supplier;
 
 /**
  * pg_database: size and connection limit of every database not excluded. Sizes stat every file
@@ -17,9 +16,9 @@ public final class DatabaseCollector implements Collector<Connection> {
   static final String SQL = "SELECT datname, datconnlimit, pg_database_size(datname) AS size"
       + " FROM pg_database WHERE NOT datname = ANY(?)";
 
-  private final Supplier<DatabaseSelection> selection;
+  private final DatabaseSelection selection;
 
-  public DatabaseCollector(Supplier<DatabaseSelection> selection) {
+  public DatabaseCollector(DatabaseSelection selection) {
     this.selection = selection;
   }
 
@@ -31,7 +30,7 @@ public final class DatabaseCollector implements Collector<Connection> {
         "Connection limit set for the database", "datname");
     Connection connection = ctx.connection();
     try (PreparedStatement st = Sql.prepare(connection, ctx.deadline(), SQL)) {
-      st.setArray(1, connection.createArrayOf("text", selection.get().exclude().toArray()));
+      st.setArray(1, connection.createArrayOf("text", selection.exclude().toArray()));
       try (ResultSet rs = st.executeQuery()) {
         while (rs.next()) {
           String datname = rs.getString("datname");

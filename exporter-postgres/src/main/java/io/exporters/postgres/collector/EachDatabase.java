@@ -1,12 +1,12 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.Deadline;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.common.target.Target;
-import io.exporters.postgres.DatabaseSelection;
+import io.exporters.common.backend.Deadline;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.backend.Target;
+import io.exporters.postgres.settings.DatabaseSelection;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,7 +15,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -29,17 +28,17 @@ public final class EachDatabase implements Collector<Connection> {
   static final String DISCOVER = "SELECT datname FROM pg_database "
       + "WHERE datallowconn AND NOT datistemplate ORDER BY datname";
 
-  private final Supplier<DatabaseSelection> selection;
+  private final DatabaseSelection selection;
   private final Collector<Connection> perDatabase;
 
-  public EachDatabase(Supplier<DatabaseSelection> selection, Collector<Connection> perDatabase) {
+  public EachDatabase(DatabaseSelection selection, Collector<Connection> perDatabase) {
     this.selection = selection;
     this.perDatabase = perDatabase;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    DatabaseSelection select = selection.get();
+    DatabaseSelection select = selection;
     String address = ctx.target().address();
     int slash = address.lastIndexOf('/');
     String own = address.substring(slash + 1);

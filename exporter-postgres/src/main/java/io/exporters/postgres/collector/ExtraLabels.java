@@ -3,15 +3,14 @@ package io.exporters.postgres.collector;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.metrics.MetricType;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.Compat;
 import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 
 /**
  * Adds labels to every series a collector writes, unless the series has that label already:
@@ -19,21 +18,27 @@ import java.util.function.Supplier;
  * {@code server="host:port"}. With neither, the sink passes through untouched.
  */
 public final class ExtraLabels implements Collector<Connection> {
-  private final Supplier<Compat> compat;
-  private final Supplier<Map<String, String>> constant;
+  private final boolean serverLabel;
+  private final Map<String, String> constant;
   private final Collector<Connection> inner;
 
-  public ExtraLabels(Supplier<Compat> compat, Supplier<Map<String, String>> constant,
-      Collector<Connection> inner) {
-    this.compat = compat;
-    this.constant = constant;
+  public ExtraLabels(Compat compat, Map<String, String> constant, Collector<Connection> inner) {
+    this.serverLabel = compat == Compat.V0_11;
+    this.constant = Map.copyOf(constant);
     this.inner = inner;
+  }
+
+  /** {@code inner} as it is when there is nothing to add. */
+  public static Collector<Connection> around(Compat compat, Map<String, String> constant,
+      Collector<Connection> inner) {
+    return compat == Compat.V0_11 || !constant.isEmpty()
+        ? new ExtraLabels(compat, constant, inner) : inner;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    Map<String, String> extra = new LinkedHashMap<>(constant.get());
-    if (compat.get() == Compat.V0_11) {
+    Map<String, String> extra = new LinkedHashMap<>(constant);
+    if (serverLabel) {
       extra.putIfAbsent("server", ServerLabel.of(ctx.target()));
     }
     inner.collect(ctx, extra.isEmpty() ? sink : new Labelled(sink, extra));

@@ -1,6 +1,6 @@
 package io.exporters.postgres.collector;
 
-import io.exporters.common.target.Target;
+import io.exporters.common.backend.Target;
 
 /** postgres_exporter's {@code server} label: host:port of the target, without the database. */
 public final class ServerLabel {

@@ -1,16 +1,25 @@
 package io.exporters.postgres.collector;
 
-import io.exporters.common.scrape.Deadline;
+import io.exporters.common.backend.Deadline;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import org.postgresql.jdbc.PgStatement;
 
-/** Statements whose server-side timeout follows the collector's deadline. */
-final class Sql {
+/**
+ * What every collector, user queries included, does with SQL: statements whose server-side
+ * timeout follows the collector's deadline, and columns read as label values and numbers the way
+ * postgres_exporter reads them.
+ */
+public final class Sql {
+  /** Labels of per-table series. */
+  static final String[] TABLE_LABELS = {"datname", "schemaname", "relname"};
+
   private Sql() {}
 
-  static PreparedStatement prepare(Connection c, Deadline deadline, String sql)
+  public static PreparedStatement prepare(Connection c, Deadline deadline, String sql)
       throws SQLException {
     PreparedStatement statement = c.prepareStatement(sql);
     // The server cancels the query at the deadline (JDBC's own setting takes whole seconds).
@@ -19,16 +28,38 @@ final class Sql {
   }
 
   /** A NULL numeric column as NaN, as postgres_exporter exports it. */
-  static double number(java.sql.ResultSet rs, String column) throws SQLException {
+  static double number(ResultSet rs, String column) throws SQLException {
     double v = rs.getDouble(column);
     return rs.wasNull() ? Double.NaN : v;
   }
 
-  /** Labels of per-table series. */
-  static final String[] TABLE_LABELS = {"datname", "schemaname", "relname"};
+  /**
+   * Any column as a sample value: numbers, booleans (1/0), timestamps (unix seconds) and numeric
+   * text; NULL and anything else are NaN.
+   */
+  public static double anyNumber(ResultSet rs, int column) throws SQLException {
+    Object v = rs.getObject(column);
+    if (v == null) {
+      return Double.NaN;
+    }
+    if (v instanceof Number n) {
+      return n.doubleValue();
+    }
+    if (v instanceof Boolean b) {
+      return b ? 1 : 0;
+    }
+    if (v instanceof Timestamp t) {
+      return t.getTime() / 1000.0;
+    }
+    try {
+      return Double.parseDouble(v.toString().trim());
+    } catch (NumberFormatException e) {
+      return Double.NaN;
+    }
+  }
 
   /** The named text columns of the current row as label values, NULL as "". */
-  static String[] labels(java.sql.ResultSet rs, String... columns) throws SQLException {
+  public static String[] labels(ResultSet rs, String... columns) throws SQLException {
     String[] values = new String[columns.length];
     for (int i = 0; i < columns.length; i++) {
       values[i] = text(rs, columns[i]);
@@ -36,7 +67,7 @@ final class Sql {
     return values;
   }
 
-  static String text(java.sql.ResultSet rs, String column) throws SQLException {
+  static String text(ResultSet rs, String column) throws SQLException {
     String v = rs.getString(column);
     return v == null ? "" : v;
   }

@@ -2,12 +2,11 @@ package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.function.Supplier;
 
 /**
  * pg_stat_activity: connections by database, state, user, application, backend type and wait
@@ -45,21 +44,23 @@ public final class StatActivityCollector implements Collector<Connection> {
       "backend_type", "wait_event_type", "wait_event"};
   private static final String[] LABELS_0_11 = {"datname", "state"};
 
-  private final Supplier<Compat> compat;
+  private final String sql;
+  private final String[] labels;
 
-  public StatActivityCollector(Supplier<Compat> compat) {
-    this.compat = compat;
+  /** The variant of {@code compat}: 0.11 groups by database and state only. */
+  public StatActivityCollector(Compat compat) {
+    boolean old = compat == Compat.V0_11;
+    this.sql = old ? SQL_0_11 : SQL;
+    this.labels = old ? LABELS_0_11 : LABELS;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    boolean old = compat.get() == Compat.V0_11;
-    String[] labels = old ? LABELS_0_11 : LABELS;
     MetricSink.SeriesWriter count = sink.gauge("pg_stat_activity_count",
         "number of connections in this state", labels);
     MetricSink.SeriesWriter maxTx = sink.gauge("pg_stat_activity_max_tx_duration",
         "max duration in seconds any active transaction has been running", labels);
-    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), old ? SQL_0_11 : SQL);
+    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), sql);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
         String[] values = Sql.labels(rs, labels);

@@ -1,14 +1,13 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.function.Supplier;
 
 /**
  * pg_stat_bgwriter. PostgreSQL 17 moved the checkpoint columns to pg_stat_checkpointer; there this
@@ -46,16 +45,17 @@ public final class StatBgwriterCollector implements Collector<Connection> {
       + "b.buffers_alloc, extract(epoch FROM b.stats_reset) AS stats_reset "
       + "FROM pg_stat_bgwriter b, pg_stat_checkpointer c";
 
-  private final Supplier<Compat> compat;
+  private final boolean allColumns;
 
-  public StatBgwriterCollector(Supplier<Compat> compat) {
-    this.compat = compat;
+  /** The variant of {@code compat}: 0.11 keeps all eleven columns on 17+. */
+  public StatBgwriterCollector(Compat compat) {
+    this.allColumns = compat == Compat.V0_11;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
     boolean split = ctx.backendVersion().map(v -> v.atLeast(PG17)).orElse(false);
-    boolean all = !split || compat.get() == Compat.V0_11;
+    boolean all = !split || allColumns;
     String[][] columns = all ? BEFORE_17 : FROM_17;
     StringBuilder sql = new StringBuilder("SELECT ");
     for (String[] c : columns) {

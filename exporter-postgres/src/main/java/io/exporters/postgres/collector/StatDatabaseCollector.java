@@ -1,24 +1,16 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.sql.ResultSetMetaData;
-import java.sql.SQLException;
-import java.util.HashMap;
-import java.util.HashSet;
-import java.util.Map;
-import java.util.Set;
-import java.util.function.Supplier;
 
 /** pg_stat_database: per-database activity counters, named as upstream postgres_exporter. */
 public final class StatDatabaseCollector implements Collector<Connection> {
-  private static final String[][] COUNTERS = {
+  static final String[][] COUNTERS = {
       {"xact_commit", "Number of transactions in this database that have been committed"},
       {"xact_rollback", "Number of transactions in this database that have been rolled back"},
       {"blks_read", "Number of disk blocks read in this database"},
@@ -40,18 +32,8 @@ public final class StatDatabaseCollector implements Collector<Connection> {
   };
   private static final Version PG14 = Version.of(14, 0);
 
-  private final Supplier<Compat> compat;
-
-  public StatDatabaseCollector(Supplier<Compat> compat) {
-    this.compat = compat;
-  }
-
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    if (compat.get() == Compat.V0_11) {
-      collect011(ctx, sink);
-      return;
-    }
     boolean activeTime = ctx.backendVersion().map(v -> v.atLeast(PG14)).orElse(false);
     String sql = "SELECT datid, datname, numbackends, xact_commit, xact_rollback, blks_read, "
         + "blks_hit, tup_returned, tup_fetched, tup_inserted, tup_updated, tup_deleted, "
@@ -80,69 +62,6 @@ public final class StatDatabaseCollector implements Collector<Connection> {
               .add(rs.getDouble("active_time") / 1000, datid, datname);
         }
       }
-    }
-  }
-
-  /**
-   * 0.11's generic mapping of {@code SELECT * FROM pg_stat_database}: the shared row (datid 0)
-   * included, NULL as NaN, and every column it had no mapping for (sessions, active_time in ms,
-   * ...) as an untyped "Unknown metric".
-   */
-  private static void collect011(ScrapeContext<Connection> ctx, MetricSink sink)
-      throws Exception {
-    Set<String> counters = new HashSet<>();
-    Map<String, String> help = new HashMap<>();
-    for (String[] c : COUNTERS) {
-      counters.add(c[0]);
-      help.put(c[0], c[1]);
-    }
-    try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(),
-        "SELECT * FROM pg_stat_database");
-        ResultSet rs = st.executeQuery()) {
-      ResultSetMetaData meta = rs.getMetaData();
-      while (rs.next()) {
-        String datid = Sql.text(rs, "datid");
-        String datname = Sql.text(rs, "datname");
-        for (int i = 1; i <= meta.getColumnCount(); i++) {
-          String column = meta.getColumnName(i);
-          if (column.equals("datid") || column.equals("datname")) {
-            continue;
-          }
-          double value = value011(rs, i);
-          String name = "pg_stat_database_" + column;
-          if (column.equals("numbackends")) {
-            sink.gauge(name, "Number of backends currently connected to this database",
-                "datid", "datname").add(value, datid, datname);
-          } else if (counters.contains(column) || column.equals("stats_reset")) {
-            sink.counter(name, help.getOrDefault(column, "Time at which these statistics were "
-                + "last reset"), "datid", "datname").add(value, datid, datname);
-          } else {
-            sink.untyped(name, "Unknown metric from pg_stat_database", "datid", "datname")
-                .add(value, datid, datname);
-          }
-        }
-      }
-    }
-  }
-
-  private static double value011(ResultSet rs, int column) throws SQLException {
-    Object v = rs.getObject(column);
-    if (v == null) {
-      return Double.NaN;
-    }
-    if (v instanceof Number n) {
-      return n.doubleValue();
-    }
-    if (v instanceof Boolean b) {
-      return b ? 1 : 0;
-    }
-    if (v instanceof java.sql.Timestamp t) {
-      return t.getTime() / 1000.0;
-    }
-    try {
-      return Double.parseDouble(v.toString());
-    } catch (NumberFormatException e) {
-      return Double.NaN;
     }
   }
 }

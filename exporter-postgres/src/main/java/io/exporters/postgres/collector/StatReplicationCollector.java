@@ -2,12 +2,11 @@ package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.function.Supplier;
 
 /**
  * pg_stat_replication on a primary: each connected standby's position and lag in bytes. The
@@ -29,16 +28,18 @@ public final class StatReplicationCollector implements Collector<Connection> {
   private static final String[] COLUMNS_0_11 = {"application_name", "client_addr", "state",
       "pid"};
 
-  private final Supplier<Compat> compat;
+  private final String[] labels;
+  private final String[] columns;
 
-  public StatReplicationCollector(Supplier<Compat> compat) {
-    this.compat = compat;
+  /** The variant of {@code compat}: 0.11 had no pid label, and slot_name held the pid. */
+  public StatReplicationCollector(Compat compat) {
+    boolean old = compat == Compat.V0_11;
+    this.labels = old ? LABELS_0_11 : LABELS;
+    this.columns = old ? COLUMNS_0_11 : LABELS;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    boolean old = compat.get() == Compat.V0_11;
-    String[] labels = old ? LABELS_0_11 : LABELS;
     MetricSink.SeriesWriter current = sink.gauge("pg_stat_replication_pg_current_wal_lsn_bytes",
         "WAL position in bytes", labels);
     MetricSink.SeriesWriter diff = sink.gauge("pg_stat_replication_pg_wal_lsn_diff",
@@ -46,7 +47,7 @@ public final class StatReplicationCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] values = Sql.labels(rs, old ? COLUMNS_0_11 : LABELS);
+        String[] values = Sql.labels(rs, columns);
         current.add(Sql.number(rs, "current_wal_lsn"), values);
         diff.add(Sql.number(rs, "lsn_diff"), values);
       }

@@ -1,9 +1,9 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.common.collector.ScrapeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -20,6 +20,7 @@ import java.util.Map;
  * in the connected database and the library in shared_preload_libraries.
  */
 public final class StatStatementsCollector implements Collector<Connection> {
+  public static final List<String> NUMERIC_OPTIONS = List.of("limit", "query_length");
   public static final List<String> OPTIONS = List.of("limit", "exclude_databases",
       "exclude_users", "include_query", "query_length");
   static final int DEFAULT_LIMIT = 100;

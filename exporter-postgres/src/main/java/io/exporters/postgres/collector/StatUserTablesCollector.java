@@ -2,12 +2,16 @@ package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
+import io.exporters.common.collector.ScrapeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 
-/** pg_stat_user_tables of the connected database, with table and index sizes. */
+/**
+ * pg_stat_user_tables of the connected database: scans, row counts, vacuum and analyze
+ * activity. The table and index sizes of the same family come from {@link TableSizesCollector},
+ * which is cached: statting every relation's files is most of this view's cost.
+ */
 public final class StatUserTablesCollector implements Collector<Connection> {
   private static final String[][] COUNTERS = {
       {"seq_scan", "Number of sequential scans initiated on this table"},
@@ -35,8 +39,6 @@ public final class StatUserTablesCollector implements Collector<Connection> {
       {"last_autovacuum", "Last time at which this table was vacuumed by the autovacuum daemon"},
       {"last_analyze", "Last time at which this table was manually analyzed"},
       {"last_autoanalyze", "Last time at which this table was analyzed by the autovacuum daemon"},
-      {"index_size_bytes", "Total disk space used by the indexes on this table, in bytes"},
-      {"table_size_bytes", "Total disk space used by this table, in bytes"},
   };
   static final String SQL = "SELECT current_database() AS datname, schemaname, relname, "
       + "seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan, "
@@ -46,13 +48,9 @@ public final class StatUserTablesCollector implements Collector<Connection> {
       + "COALESCE(extract(epoch FROM last_autovacuum), 0) AS last_autovacuum, "
       + "COALESCE(extract(epoch FROM last_analyze), 0) AS last_analyze, "
       + "COALESCE(extract(epoch FROM last_autoanalyze), 0) AS last_autoanalyze, "
-      + "vacuum_count, autovacuum_count, analyze_count, autoanalyze_count, "
-      // Sizing a table another session holds exclusively would wait for that lock: skip it.
-      + "CASE WHEN locked THEN NULL ELSE pg_indexes_size(relid) END AS index_size_bytes, "
-      + "CASE WHEN locked THEN NULL ELSE pg_table_size(relid) END AS table_size_bytes "
-      + "FROM (SELECT *, EXISTS (SELECT 1 FROM pg_locks l WHERE l.relation = t.relid "
-      + "AND l.mode = 'AccessExclusiveLock' AND l.granted) AS locked "
-      + "FROM pg_stat_user_tables t) s";
+      + "vacuum_count, autovacuum_count, analyze_count, autoanalyze_count "
+      // In the order series are exposed, so sorting them costs a pass.
+      + "FROM pg_stat_user_tables ORDER BY schemaname, relname";
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {

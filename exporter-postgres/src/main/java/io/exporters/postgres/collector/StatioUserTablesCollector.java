@@ -2,12 +2,11 @@ package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.scrape.ScrapeContext;
-import io.exporters.postgres.Compat;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.postgres.settings.Compat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.util.function.Supplier;
 
 /**
  * pg_statio_user_tables of the connected database: block reads and buffer hits. Named
@@ -37,15 +36,15 @@ public final class StatioUserTablesCollector implements Collector<Connection> {
       + "COALESCE(toast_blks_hit, 0) AS toast_blks_hit, COALESCE(tidx_blks_read, 0) AS "
       + "tidx_blks_read, COALESCE(tidx_blks_hit, 0) AS tidx_blks_hit FROM pg_statio_user_tables";
 
-  private final Supplier<Compat> compat;
+  private final int nameColumn;
 
-  public StatioUserTablesCollector(Supplier<Compat> compat) {
-    this.compat = compat;
+  /** The variant of {@code compat}: 0.11 names the series after the view's columns. */
+  public StatioUserTablesCollector(Compat compat) {
+    this.nameColumn = compat == Compat.V0_11 ? 0 : 1;
   }
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
-    int nameColumn = compat.get() == Compat.V0_11 ? 0 : 1;
     MetricSink.SeriesWriter[] counters = new MetricSink.SeriesWriter[COLUMNS.length];
     for (int i = 0; i < COLUMNS.length; i++) {
       counters[i] = sink.counter("pg_statio_user_tables_" + COLUMNS[i][nameColumn],

@@ -1,111 +1,66 @@
 package io.exporters.postgres.queries;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exporters.common.collector.Version;
-import io.exporters.common.config.ConfigErrors;
+import io.exporters.common.backend.Version;
 import io.exporters.common.config.ConfigException;
-import io.exporters.common.config.ConfigMapper;
 import io.exporters.common.config.GoDuration;
+import io.exporters.common.config.YamlBinding;
 import io.exporters.common.metrics.MetricNames;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 /**
  * Reads a queries file in postgres_exporter's queries.yaml format ({@code <namespace>: {query,
  * metrics: [{<column>: {usage, description}}], cache_seconds, master, runonserver}}), plus
- * {@code ttl}, {@code timeout}, {@code min_version} and {@code max_version}. Every problem is a
- * {@link ConfigException} naming the file and the key.
+ * {@code ttl}, {@code timeout}, {@code min_version} and {@code max_version}, through the core's
+ * YAML binding. Every problem is a {@link ConfigException} naming the file and the key.
  */
 public final class CustomQueries {
-  private static final Set<String> QUERY_KEYS = Set.of("query", "metrics", "master",
-      "cache_seconds", "runonserver", "ttl", "timeout", "min_version", "max_version");
-  private static final Set<String> COLUMN_KEYS = Set.of("usage", "description");
-
   private CustomQueries() {}
 
   public static List<CustomQuery> load(Path file) throws ConfigException {
-    String text;
-    try {
-      text = Files.readString(file, StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new ConfigException("cannot read queries file " + file + ": "
-          + ConfigErrors.ioReason(e));
-    }
-    ObjectMapper mapper = ConfigMapper.create();
-    JsonNode root;
-    try {
-      root = mapper.readTree(text);
-    } catch (JsonProcessingException e) {
-      throw new ConfigException("queries file " + file + ": invalid YAML"
-          + (e.getLocation() == null ? "" : " at line " + e.getLocation().getLineNr())
-          + ": " + e.getOriginalMessage().lines().findFirst().orElse(""));
-    }
+    String source = "queries file " + file;
     List<CustomQuery> queries = new ArrayList<>();
-    if (root == null || root.isNull() || root.isMissingNode()) {
-      return queries;
-    }
-    if (!root.isObject()) {
-      throw new ConfigException("queries file " + file + ": the top level must be a map of "
-          + "namespaces");
-    }
-    for (Map.Entry<String, JsonNode> e : root.properties()) {
-      queries.add(parse(file, e.getKey(), e.getValue()));
+    for (Map.Entry<String, JsonNode> e : YamlBinding.read(file, "queries file").properties()) {
+      String namespace = e.getKey();
+      String where = source + ": key '" + namespace;
+      if (!MetricNames.isValidMetricName(namespace)) {
+        throw new ConfigException(where + "': not a valid metric name prefix");
+      }
+      if (!e.getValue().isObject()) {
+        throw new ConfigException(where + "': expected a map with query and metrics");
+      }
+      QueryDefinition d = YamlBinding.bindAt(namespace, e.getValue(), QueryDefinition.class,
+          key -> source);
+      queries.add(check(namespace, d, where));
     }
     return queries;
   }
 
-  private static CustomQuery parse(Path file, String namespace, JsonNode node)
+  private static CustomQuery check(String namespace, QueryDefinition d, String where)
       throws ConfigException {
-    String where = "queries file " + file + ": key '" + namespace;
-    if (!MetricNames.isValidMetricName(namespace)) {
-      throw new ConfigException(where + "': not a valid metric name prefix");
-    }
-    if (!node.isObject()) {
-      throw new ConfigException(where + "': expected a map with query and metrics");
-    }
-    for (Iterator<String> it = node.fieldNames(); it.hasNext(); ) {
-      String key = it.next();
-      if (!QUERY_KEYS.contains(key)) {
-        throw new ConfigException(where + "." + key + "': unknown key (known: cache_seconds, "
-            + "master, max_version, metrics, min_version, query, runonserver, timeout, ttl)");
-      }
-    }
-    JsonNode sql = node.get("query");
-    if (sql == null || !sql.isTextual() || sql.asText().isBlank()) {
+    if (d.query() == null || d.query().isBlank()) {
       throw new ConfigException(where + ".query': required, the SQL to run");
     }
-    JsonNode metrics = node.get("metrics");
-    if (metrics == null || !metrics.isArray() || metrics.isEmpty()) {
+    if (d.metrics() == null || d.metrics().isEmpty()) {
       throw new ConfigException(where + ".metrics': required, a list of {column: {usage, "
           + "description}}");
     }
     List<CustomQuery.Column> columns = new ArrayList<>();
-    for (int i = 0; i < metrics.size(); i++) {
-      JsonNode item = metrics.get(i);
+    for (int i = 0; i < d.metrics().size(); i++) {
+      Map<String, QueryDefinition.Column> item = d.metrics().get(i);
       String at = where + ".metrics[" + i + "]";
-      if (!item.isObject() || item.size() != 1) {
+      if (item == null || item.size() != 1) {
         throw new ConfigException(at + "': expected one {column: {usage, description}}");
       }
-      Map.Entry<String, JsonNode> col = item.properties().iterator().next();
+      Map.Entry<String, QueryDefinition.Column> col = item.entrySet().iterator().next();
       at += "." + col.getKey();
-      for (Iterator<String> it = col.getValue().fieldNames(); it.hasNext(); ) {
-        String key = it.next();
-        if (!COLUMN_KEYS.contains(key)) {
-          throw new ConfigException(at + "." + key + "': unknown key (known: usage, "
-              + "description)");
-        }
-      }
-      String usageText = col.getValue().path("usage").asText("");
+      QueryDefinition.Column c = col.getValue() == null
+          ? new QueryDefinition.Column(null, null) : col.getValue();
+      String usageText = c.usage() == null ? "" : c.usage();
       CustomQuery.Usage usage;
       try {
         usage = CustomQuery.Usage.valueOf(usageText.toUpperCase());
@@ -122,33 +77,32 @@ public final class CustomQueries {
             + "' is not a valid metric name");
       }
       columns.add(new CustomQuery.Column(col.getKey(), usage,
-          col.getValue().path("description").asText("")));
+          c.description() == null ? "" : c.description()));
     }
     if (columns.stream().allMatch(c -> c.usage() == CustomQuery.Usage.LABEL
         || c.usage() == CustomQuery.Usage.DISCARD)) {
       throw new ConfigException(where + ".metrics': no COUNTER, GAUGE or DURATION column");
     }
     Duration ttl = null;
-    if (node.has("ttl")) {
-      ttl = duration(node.get("ttl"), where + ".ttl'");
-    } else if (node.has("cache_seconds")) {
-      ttl = duration(node.get("cache_seconds"), where + ".cache_seconds'");
+    if (d.ttl() != null) {
+      ttl = duration(d.ttl(), where + ".ttl'");
+    } else if (d.cacheSeconds() != null) {
+      ttl = duration(d.cacheSeconds(), where + ".cache_seconds'");
     }
-    Duration timeout = node.has("timeout") ? duration(node.get("timeout"), where + ".timeout'")
-        : null;
-    Version min = version(node.get("min_version"), where + ".min_version'");
-    Version max = version(node.get("max_version"), where + ".max_version'");
-    if (node.has("runonserver") && min == null && max == null) {
-      Version[] range = runOnServer(node.get("runonserver").asText(), where + ".runonserver'");
+    Duration timeout = d.timeout() == null ? null : duration(d.timeout(), where + ".timeout'");
+    Version min = version(d.minVersion(), where + ".min_version'");
+    Version max = version(d.maxVersion(), where + ".max_version'");
+    if (d.runonserver() != null && min == null && max == null) {
+      Version[] range = runOnServer(d.runonserver(), where + ".runonserver'");
       min = range[0];
       max = range[1];
     }
-    return new CustomQuery(namespace, sql.asText(), columns, ttl, timeout, min, max);
+    return new CustomQuery(namespace, d.query(), columns, ttl, timeout, min, max);
   }
 
-  private static Duration duration(JsonNode node, String where) throws ConfigException {
+  private static Duration duration(String text, String where) throws ConfigException {
     try {
-      Duration d = GoDuration.parse(node.asText());
+      Duration d = GoDuration.parse(text);
       if (d.isZero() || d.isNegative()) {
         throw new IllegalArgumentException("must be positive");
       }
@@ -158,12 +112,12 @@ public final class CustomQueries {
     }
   }
 
-  private static Version version(JsonNode node, String where) throws ConfigException {
-    if (node == null || node.isNull()) {
+  private static Version version(String text, String where) throws ConfigException {
+    if (text == null) {
       return null;
     }
     try {
-      return Version.parse(node.asText());
+      return Version.parse(text);
     } catch (IllegalArgumentException e) {
       throw new ConfigException(where + ": " + e.getMessage());
     }

@@ -1,6 +1,6 @@
 package io.exporters.postgres.queries;
 
-import io.exporters.common.collector.Version;
+import io.exporters.common.backend.Version;
 import java.time.Duration;
 import java.util.List;
 

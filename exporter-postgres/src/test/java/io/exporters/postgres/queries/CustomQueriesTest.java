@@ -86,7 +86,9 @@ class CustomQueriesTest {
         + " DURATION or DISCARD)");
     Files.writeString(file, "exp_a:\n  qurey: SELECT 1\n");
     assertThatThrownBy(() -> CustomQueries.load(file))
-        .hasMessageStartingWith("queries file " + file + ": key 'exp_a.qurey': unknown key");
+        .hasMessageStartingWith("queries file " + file + ": unknown key 'exp_a.qurey' (known "
+            + "keys here: cache_seconds, master, max_version, metrics, min_version, query, "
+            + "runonserver, timeout, ttl)");
     Files.writeString(file, "exp_a:\n  metrics: [{x: {usage: GAUGE}}]\n");
     assertThatThrownBy(() -> CustomQueries.load(file))
         .hasMessage("queries file " + file + ": key 'exp_a.query': required, the SQL to run");

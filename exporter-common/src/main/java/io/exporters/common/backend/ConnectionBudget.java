@@ -1,0 +1,63 @@
+package io.exporters.common.backend;
+
+import java.util.concurrent.TimeoutException;
+import java.util.function.BooleanSupplier;
+
+/**
+ * The process-wide cap on open backend connections, over every target's pool. A connection that
+ * would pass the cap first makes room by closing the idlest idle connection of any target; with
+ * none idle it waits for one to be returned, until the deadline.
+ */
+final class ConnectionBudget {
+  private final int max;
+  private int open;
+
+  ConnectionBudget(int max) {
+    if (max < 1) {
+      throw new IllegalArgumentException("the connection cap must be at least 1");
+    }
+    this.max = max;
+  }
+
+  int max() {
+    return max;
+  }
+
+  /**
+   * Takes one place. {@code closeIdlest} closes the idlest idle connection anywhere (giving its
+   * place back) and says whether there was one.
+   */
+  void reserve(Deadline deadline, BooleanSupplier closeIdlest) throws Exception {
+    while (true) {
+      synchronized (this) {
+        if (open < max) {
+          open++;
+          return;
+        }
+      }
+      if (closeIdlest.getAsBoolean()) {
+        continue;
+      }
+      synchronized (this) {
+        if (open < max) {
+          continue;
+        }
+        long waitMs = deadline.remainingMillis();
+        if (waitMs <= 0) {
+          throw new TimeoutException("all " + max + " backend connections of this exporter are "
+              + "in use (scrape.max_connections)");
+        }
+        wait(waitMs);
+      }
+    }
+  }
+
+  synchronized void release() {
+    open--;
+    notifyAll();
+  }
+
+  synchronized int open() {
+    return open;
+  }
+}

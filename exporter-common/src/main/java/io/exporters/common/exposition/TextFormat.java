@@ -1,0 +1,106 @@
+package io.exporters.common.exposition;
+
+import io.exporters.common.metrics.MetricFamily;
+import io.exporters.common.metrics.Sample;
+import io.exporters.common.metrics.GoFloat;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * Writes the Prometheus text format 0.0.4 the way the Go client does: families sorted by name,
+ * label pairs sorted, floats in Go's shortest {@code %g} form ({@code 7.748967e+06}). Names are
+ * written exactly as given; nothing is appended to counters.
+ */
+public final class TextFormat {
+  public static final String CONTENT_TYPE = "text/plain; version=0.0.4; charset=utf-8";
+
+  private TextFormat() {}
+
+  public static void write(Utf8Buffer out, List<MetricFamily> families) {
+    List<MetricFamily> sorted = new ArrayList<>(families);
+    sorted.sort(Comparator.comparing(MetricFamily::name));
+    for (MetricFamily family : sorted) {
+      if (family.samples().isEmpty()) {
+        continue;
+      }
+      if (!family.help().isEmpty()) {
+        out.write("# HELP ");
+        out.write(family.name());
+        out.write(' ');
+        out.writeEscaped(family.help(), false);
+        out.write('\n');
+      }
+      out.write("# TYPE ");
+      out.write(family.name());
+      out.write(' ');
+      out.write(family.type().text());
+      out.write('\n');
+      writeSamples(out, family);
+    }
+  }
+
+  /** The sample lines of one family, {@code name{labels} value}, shared with OpenMetrics. */
+  static void writeSamples(Utf8Buffer out, MetricFamily family) {
+    LinePrefix prefix = null;
+    for (Sample sample : family.samples()) {
+      if (prefix == null || !prefix.fits(sample)) {
+        prefix = new LinePrefix(sample.name(), sample.labelNames());
+      }
+      prefix.write(out, sample);
+    }
+  }
+
+  public static String toText(List<MetricFamily> families) {
+    Utf8Buffer buffer = new Utf8Buffer(16 * 1024);
+    write(buffer, families);
+    return new String(buffer.toByteArray(), StandardCharsets.UTF_8);
+  }
+
+  /**
+   * The fixed text around a sample's label values, encoded once for all samples of a family
+   * that share name and label names: {@code name{a="}, {@code ",b="}, {@code "} }.
+   */
+  private static final class LinePrefix {
+    private final String name;
+    private final List<String> labelNames;
+    private final byte[][] parts;
+
+    LinePrefix(String name, List<String> labelNames) {
+      this.name = name;
+      this.labelNames = labelNames;
+      int n = labelNames.size();
+      parts = new byte[n + 1][];
+      if (n == 0) {
+        parts[0] = ascii(name + " ");
+        return;
+      }
+      parts[0] = ascii(name + "{" + labelNames.get(0) + "=\"");
+      for (int i = 1; i < n; i++) {
+        parts[i] = ascii("\"," + labelNames.get(i) + "=\"");
+      }
+      parts[n] = ascii("\"} ");
+    }
+
+    boolean fits(Sample sample) {
+      return (sample.name() == name || sample.name().equals(name))
+          && (sample.labelNames() == labelNames || sample.labelNames().equals(labelNames));
+    }
+
+    void write(Utf8Buffer out, Sample sample) {
+      out.writeBytes(parts[0]);
+      List<String> values = sample.labelValues();
+      for (int i = 0; i < values.size(); i++) {
+        out.writeEscaped(values.get(i), true);
+        out.writeBytes(parts[i + 1]);
+      }
+      out.write(GoFloat.format(sample.value()));
+      out.write('\n');
+    }
+
+    private static byte[] ascii(String s) {
+      return s.getBytes(StandardCharsets.UTF_8);
+    }
+  }
+}

@@ -1,0 +1,193 @@
+package io.exporters.common.exposition;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * A growable byte sink written as text: ASCII goes straight in, the rest is UTF-8 encoded. Bytes
+ * live in fixed-size chunks, so growing never copies what is written and a large answer is held
+ * once, not twice as with a doubling array. Not thread-safe while written; once complete it can
+ * be read by several threads at once ({@link #writeTo}, {@link #inputStream}).
+ */
+public final class Utf8Buffer {
+  private static final int CHUNK = 32 * 1024;
+
+  private final List<byte[]> full = new ArrayList<>();
+  private byte[] chunk;
+  private int pos;
+  private long fullBytes;
+
+  public Utf8Buffer(int initialCapacity) {
+    chunk = new byte[Math.max(64, Math.min(initialCapacity, CHUNK))];
+  }
+
+  public void write(char c) {
+    if (c < 0x80) {
+      put((byte) c);
+    } else {
+      writeNonAscii(String.valueOf(c), 0, 1);
+    }
+  }
+
+  public void write(String s) {
+    write(s, 0, s.length());
+  }
+
+  public void write(String s, int off, int len) {
+    int end = off + len;
+    for (int i = off; i < end; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        writeNonAscii(s, i, end);
+        return;
+      }
+      if (pos == chunk.length) {
+        next();
+      }
+      chunk[pos++] = (byte) c;
+    }
+  }
+
+  /**
+   * Writes {@code s} escaped for the text format in one pass: backslash and newline always,
+   * double quotes when {@code quote} (label values).
+   */
+  public void writeEscaped(String s, boolean quote) {
+    int n = s.length();
+    for (int i = 0; i < n; i++) {
+      char c = s.charAt(i);
+      if (c >= 0x80) {
+        int end = Character.isHighSurrogate(c) && i + 1 < n ? i + 2 : i + 1;
+        writeNonAscii(s, i, end);
+        i = end - 1;
+      } else if (c == '\\' || c == '\n' || quote && c == '"') {
+        put((byte) '\\');
+        put((byte) (c == '\n' ? 'n' : c));
+      } else {
+        if (pos == chunk.length) {
+          next();
+        }
+        chunk[pos++] = (byte) c;
+      }
+    }
+  }
+
+  /** Appends bytes already encoded. */
+  public void writeBytes(byte[] b) {
+    append(b, 0, b.length);
+  }
+
+  /** Appends raw bytes, e.g. what another encoder writes. */
+  public OutputStream asOutputStream() {
+    return new OutputStream() {
+      @Override
+      public void write(int b) {
+        put((byte) b);
+      }
+
+      @Override
+      public void write(byte[] b, int off, int len) {
+        append(b, off, len);
+      }
+    };
+  }
+
+  public long size() {
+    return fullBytes + pos;
+  }
+
+  public byte[] toByteArray() {
+    long size = size();
+    if (size > Integer.MAX_VALUE - 16) {
+      throw new IllegalStateException("too large for one array: " + size + " bytes");
+    }
+    byte[] out = new byte[(int) size];
+    int at = 0;
+    for (byte[] c : full) {
+      System.arraycopy(c, 0, out, at, c.length);
+      at += c.length;
+    }
+    System.arraycopy(chunk, 0, out, at, pos);
+    return out;
+  }
+
+  public void writeTo(OutputStream out) throws IOException {
+    for (byte[] c : full) {
+      out.write(c);
+    }
+    out.write(chunk, 0, pos);
+  }
+
+  /** The bytes written so far, read without copying them. */
+  public InputStream inputStream() {
+    List<byte[]> chunks = new ArrayList<>(full);
+    byte[] last = chunk;
+    int lastLength = pos;
+    return new InputStream() {
+      private int index;
+      private int offset;
+
+      @Override
+      public int read() {
+        byte[] one = new byte[1];
+        return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+      }
+
+      @Override
+      public int read(byte[] b, int off, int len) {
+        while (true) {
+          byte[] current = index < chunks.size() ? chunks.get(index) : index == chunks.size()
+              ? last : null;
+          if (current == null) {
+            return -1;
+          }
+          int length = index == chunks.size() ? lastLength : current.length;
+          if (offset < length) {
+            int n = Math.min(len, length - offset);
+            System.arraycopy(current, offset, b, off, n);
+            offset += n;
+            return n;
+          }
+          index++;
+          offset = 0;
+        }
+      }
+    };
+  }
+
+  private void put(byte b) {
+    if (pos == chunk.length) {
+      next();
+    }
+    chunk[pos++] = b;
+  }
+
+  private void writeNonAscii(String s, int from, int end) {
+    byte[] encoded = s.substring(from, end).getBytes(StandardCharsets.UTF_8);
+    append(encoded, 0, encoded.length);
+  }
+
+  private void append(byte[] b, int off, int len) {
+    while (len > 0) {
+      if (pos == chunk.length) {
+        next();
+      }
+      int n = Math.min(len, chunk.length - pos);
+      System.arraycopy(b, off, chunk, pos, n);
+      pos += n;
+      off += n;
+      len -= n;
+    }
+  }
+
+  private void next() {
+    full.add(chunk);
+    fullBytes += chunk.length;
+    chunk = new byte[CHUNK];
+    pos = 0;
+  }
+}

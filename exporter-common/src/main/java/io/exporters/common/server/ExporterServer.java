@@ -1,0 +1,139 @@
+package io.exporters.common.server;
+
+import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.ListenAddress;
+import io.exporters.common.scrape.ScrapeEngine;
+import io.exporters.common.secret.SecretMasker;
+import io.exporters.common.webconfig.Connectors;
+import io.exporters.common.webconfig.WebConfig;
+import io.javalin.Javalin;
+import io.javalin.compression.CompressionStrategy;
+import io.javalin.http.Context;
+import io.javalin.http.Handler;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnector;
+import org.eclipse.jetty.util.thread.QueuedThreadPool;
+
+/**
+ * The HTTP side: routes {@code /}, the metrics path, {@code /probe} (and the anchor's aliases),
+ * {@code /-/healthy}, {@code /-/ready} and {@code POST /-/reload} to their handlers, behind the
+ * {@link RequestGuard}, on one Jetty connector (TLS from the web config given at start).
+ */
+public final class ExporterServer<C> implements AutoCloseable {
+  static final String TEXT = "text/plain; charset=utf-8";
+
+  /** What the landing page says about the exporter. */
+  public record About(String name, String description, String version) {}
+
+  /** Re-reads the configuration; a ConfigException keeps the old one. */
+  @FunctionalInterface
+  public interface Reload {
+    void reload() throws ConfigException;
+  }
+
+  private final Javalin javalin;
+  private final Supplier<? extends ServedConfig<C>> config;
+  private final About about;
+  private final String metricsPath;
+  private volatile boolean ready;
+
+  public ExporterServer(About about, Supplier<? extends ServedConfig<C>> config,
+      ScrapeEngine<C> engine, Supplier<MetricSnapshots> selfMetrics, Reload reload,
+      WebConfig startupWebConfig, ListenAddress listen, String metricsPath,
+      List<String> probeAliases) {
+    this.config = config;
+    this.about = about;
+    this.metricsPath = metricsPath;
+    RequestGuard guard = new RequestGuard(() -> config.get().webConfig(), about.name());
+    ScrapeHandlers<C> scrapes = new ScrapeHandlers<>(config, engine, selfMetrics);
+    this.javalin = Javalin.create(cfg -> {
+      cfg.startup.showJavalinBanner = false;
+      cfg.http.compressionStrategy = CompressionStrategy.NONE;
+      cfg.jetty.threadPool = threadPool();
+      cfg.jetty.addConnector((server, httpConfig) -> Connectors.create(server, httpConfig,
+          startupWebConfig, listen.host(), listen.port()));
+      cfg.routes.before(guard::check);
+      cfg.routes.get("/", this::landing);
+      cfg.routes.get(metricsPath, scrapes::metrics);
+      cfg.routes.get("/probe", scrapes::probe);
+      for (String alias : probeAliases) {
+        cfg.routes.get(alias, scrapes::probe);
+      }
+      Handler healthy = ctx -> ctx.contentType(TEXT).result("Healthy\n");
+      cfg.routes.get("/-/healthy", healthy);
+      cfg.routes.head("/-/healthy", healthy);
+      Handler readyHandler = ctx -> {
+        if (ready) {
+          ctx.contentType(TEXT).result("Ready\n");
+        } else {
+          ctx.status(503).contentType(TEXT).result("Not ready\n");
+        }
+      };
+      cfg.routes.get("/-/ready", readyHandler);
+      cfg.routes.head("/-/ready", readyHandler);
+      cfg.routes.post("/-/reload", ctx -> reload(ctx, reload));
+    });
+    javalin.start();
+    ready = true;
+  }
+
+  /** The port actually bound. */
+  public int port() {
+    for (Connector c : javalin.jettyServer().server().getConnectors()) {
+      if (c instanceof NetworkConnector) {
+        return ((NetworkConnector) c).getLocalPort();
+      }
+    }
+    return javalin.port();
+  }
+
+  private void landing(Context ctx) {
+    ServedConfig<C> served = config.get();
+    List<LandingPage.Link> links = new ArrayList<>();
+    links.add(new LandingPage.Link(metricsPath, "Metrics", !served.defaultTargets().isEmpty()
+        ? "of " + served.defaultTargets().stream().map(Object::toString)
+            .collect(Collectors.joining(", ")) + " and of the exporter itself"
+        : "of the exporter itself (no default target configured)"));
+    links.add(new LandingPage.Link("/probe", "Probe",
+        "?target=...&auth_module=... scrapes another target"));
+    links.add(new LandingPage.Link("/-/healthy", "Health", "200 while the process serves"));
+    links.add(new LandingPage.Link("/-/ready", "Readiness", "200 once the config is loaded"));
+    ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(about.name(),
+        about.description(), about.version(), links,
+        SecretMasker.mask(served.effectiveYaml())));
+  }
+
+  private static void reload(Context ctx, Reload reload) {
+    try {
+      reload.reload();
+      ctx.contentType(TEXT).result("configuration reloaded\n");
+    } catch (ConfigException e) {
+      ctx.status(500).contentType(TEXT)
+          .result("reload failed, still running the previous configuration: "
+              + SecretMasker.mask(e.getMessage()) + "\n");
+    }
+  }
+
+  /**
+   * Scrapes are few and mostly wait on the backend: a small pool that grows on demand and, after
+   * a burst, retires idle threads within seconds (Jetty retires one per timeout by default).
+   */
+  private static QueuedThreadPool threadPool() {
+    QueuedThreadPool pool = new QueuedThreadPool(64, 2, 5_000);
+    pool.setName("http");
+    pool.setReservedThreads(0);
+    pool.setMaxEvictCount(64);
+    return pool;
+  }
+
+  @Override
+  public void close() {
+    ready = false;
+    javalin.stop();
+  }
+}

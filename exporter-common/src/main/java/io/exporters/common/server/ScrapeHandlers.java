@@ -1,0 +1,110 @@
+package io.exporters.common.server;
+
+import io.exporters.common.backend.Target;
+import io.exporters.common.exposition.Exposition;
+import io.exporters.common.scrape.ScrapeEngine;
+import io.exporters.common.scrape.ScrapeResult;
+import io.exporters.common.scrape.ScrapeTimeouts;
+import io.exporters.common.secret.SecretMasker;
+import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * {@code /metrics} and {@code /probe}: scrape through the engine under the request's deadline,
+ * render as the client asked, answer. Scrapes that joined one round share its result, so they
+ * share the rendered body too. A heap too small for the answer gives a 503 with the reason.
+ */
+final class ScrapeHandlers<C> {
+  private static final Logger logger = LoggerFactory.getLogger(ExporterServer.class);
+
+  /** The format a scrape asked for, and whether this exporter's own metrics are in it. */
+  private record RenderKey(Exposition.Format format, boolean gzip, boolean withSelfMetrics) {}
+
+  private final Supplier<? extends ServedConfig<C>> config;
+  private final ScrapeEngine<C> engine;
+  private final Supplier<MetricSnapshots> selfMetrics;
+
+  ScrapeHandlers(Supplier<? extends ServedConfig<C>> config, ScrapeEngine<C> engine,
+      Supplier<MetricSnapshots> selfMetrics) {
+    this.config = config;
+    this.engine = engine;
+    this.selfMetrics = selfMetrics;
+  }
+
+  void metrics(Context ctx) {
+    ServedConfig<C> served = config.get();
+    try {
+      ScrapeResult result = engine.scrapeAll(served.defaultTargets(), served.plan(),
+          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)), served::targetLabel);
+      respond(ctx, result, true);
+    } catch (OutOfMemoryError e) {
+      outOfMemory(ctx);
+    }
+  }
+
+  void probe(Context ctx) {
+    ServedConfig<C> served = config.get();
+    String target = ctx.queryParam("target");
+    if (target == null || target.isBlank()) {
+      badRequest(ctx, "missing required parameter 'target'");
+      return;
+    }
+    String module = ctx.queryParam("auth_module");
+    if (module == null) {
+      module = ctx.queryParam("module");
+    }
+    Target resolved;
+    try {
+      resolved = served.probeTarget(target, module);
+    } catch (IllegalArgumentException e) {
+      // Exporters' messages name keys and positions, not values; masked all the same.
+      badRequest(ctx, SecretMasker.mask(e.getMessage()));
+      return;
+    }
+    try {
+      respond(ctx, engine.scrape(resolved, served.plan(),
+          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER))), false);
+    } catch (OutOfMemoryError e) {
+      outOfMemory(ctx);
+    }
+  }
+
+  private void respond(Context ctx, ScrapeResult result, boolean withSelfMetrics) {
+    RenderKey key = new RenderKey(Exposition.Format.negotiate(ctx.header("Accept")),
+        Exposition.acceptsGzip(ctx.header("Accept-Encoding")), withSelfMetrics);
+    Exposition.Body body = result.memo(key, () -> {
+      try {
+        return Exposition.render(result.families(), withSelfMetrics
+            ? selfMetrics.get() : MetricSnapshots.of(), key.format(), key.gzip());
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    ctx.status(200).contentType(body.contentType());
+    if (body.contentEncoding() != null) {
+      ctx.header("Content-Encoding", body.contentEncoding());
+    }
+    ctx.header("Content-Length", Long.toString(body.length()));
+    ctx.result(body.stream());
+  }
+
+  /** Not enough heap for this answer: a clear 503 the scraper can record, not an empty 500. */
+  private static void outOfMemory(Context ctx) {
+    logger.atError().addKeyValue("path", ctx.path())
+        .log("not enough memory to answer a scrape; raise -Xmx (see jvm.options)");
+    ctx.status(503).contentType(ExporterServer.TEXT).header("Retry-After", "1")
+        .result("not enough memory to answer this scrape now; retry, or raise the exporter's "
+            + "heap (-Xmx in jvm.options)\n");
+  }
+
+  static void badRequest(Context ctx, String reason) {
+    logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("reason", reason)
+        .log("bad request");
+    ctx.status(400).contentType(ExporterServer.TEXT).result(reason + "\n");
+  }
+}

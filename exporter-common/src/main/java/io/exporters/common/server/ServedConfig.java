@@ -1,0 +1,36 @@
+package io.exporters.common.server;
+
+import io.exporters.common.backend.Target;
+import io.exporters.common.scrape.ScrapePlan;
+import io.exporters.common.scrape.ScrapeTimeouts;
+import io.exporters.common.webconfig.WebConfig;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * What the HTTP side needs from the configuration in force, taken once per request so that a
+ * request sees one configuration generation from start to end.
+ */
+public interface ServedConfig<C> {
+  ScrapePlan<C> plan();
+
+  /** What /metrics scrapes; empty serves only the exporter's own metrics. */
+  List<Target> defaultTargets();
+
+  /** The label that tells several default targets apart, e.g. {@code server="host:port"}. */
+  Map.Entry<String, String> targetLabel(Target target);
+
+  ScrapeTimeouts timeouts();
+
+  /**
+   * The target of {@code /probe?target=...&module=...}; an {@link IllegalArgumentException}
+   * (unknown module, malformed target) is answered 400 with its message.
+   */
+  Target probeTarget(String target, String moduleName);
+
+  /** The effective configuration as YAML, secrets shown as {@code <secret>}. */
+  String effectiveYaml();
+
+  /** Headers, basic auth users and rate limit in force (the web config file is watched). */
+  WebConfig webConfig();
+}

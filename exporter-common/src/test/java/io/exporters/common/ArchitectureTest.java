@@ -1,0 +1,6 @@
+package io.exporters.common;
+
+import io.exporters.common.testing.ArchitectureContract;
+
+/** The layering rules, on this module's classes. */
+class ArchitectureTest extends ArchitectureContract {}

@@ -1,0 +1,193 @@
+package io.exporters.common.backend;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import io.exporters.common.secret.Secret;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.Test;
+
+class ConnectionPoolsTest {
+  static final class Conn {
+    final AtomicBoolean alive = new AtomicBoolean(true);
+    boolean closed;
+  }
+
+  final AtomicInteger opened = new AtomicInteger();
+  final AtomicInteger healthChecks = new AtomicInteger();
+  final List<Conn> all = new ArrayList<>();
+  final List<Target> evicted = new ArrayList<>();
+
+  final TargetConnector<Conn> connector = new TargetConnector<>() {
+    @Override
+    public Conn connect(Target target, Deadline deadline) {
+      opened.incrementAndGet();
+      Conn c = new Conn();
+      all.add(c);
+      return c;
+    }
+
+    @Override
+    public boolean isHealthy(Conn c, Deadline deadline) {
+      healthChecks.incrementAndGet();
+      return c.alive.get();
+    }
+
+    @Override
+    public void close(Conn c) {
+      c.closed = true;
+    }
+  };
+
+  ConnectionPools<Conn> pools(int max, Duration idle, Duration targetIdle) {
+    return new ConnectionPools<>(connector, max, 100, idle, targetIdle, evicted::add);
+  }
+
+  static Target login(String address, String user, String password) {
+    return new Target(address, "", user, password == null ? null : Secret.of(password), Map.of());
+  }
+
+  @Test
+  void reusesAReturnedConnection() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+    }
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isSameAs(first);
+    }
+    assertThat(opened.get()).isEqualTo(1);
+  }
+
+  @Test
+  void deadConnectionIsClosedAndReplaced() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+    }
+    first.alive.set(false);
+    try (Lease<Conn> lease = pools.acquireChecked(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isNotSameAs(first);
+    }
+    assertThat(first.closed).isTrue();
+    assertThat(pools.openConnections()).isEqualTo(1);
+  }
+
+  @Test
+  void aConnectionReturnedWithinASecondIsReusedWithoutACheck() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    int checks = healthChecks.get();
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(healthChecks.get()).isEqualTo(checks);
+    pools.acquireChecked(t, Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(healthChecks.get()).isEqualTo(checks + 1);
+  }
+
+  @Test
+  void boundedPerTargetAndWaitsOnlyUntilTheDeadline() throws Exception {
+    ConnectionPools<Conn> pools = pools(1, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    try (Lease<Conn> held = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      assertThatThrownBy(() -> pools.acquire(t, Deadline.in(Duration.ofMillis(100))))
+          .isInstanceOf(TimeoutException.class).hasMessageContaining("busy");
+      try (Lease<Conn> other = pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1)))) {
+        assertThat(other.connection()).isNotSameAs(held.connection());
+      }
+    }
+  }
+
+  @Test
+  void brokenLeaseIsNotReused() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Target t = Target.of("a");
+    Conn first;
+    try (Lease<Conn> lease = pools.acquire(t, Deadline.in(Duration.ofSeconds(1)))) {
+      first = lease.connection();
+      lease.abort();
+    }
+    assertThat(first.closed).isTrue();
+    assertThat(pools.openConnections()).isZero();
+  }
+
+  @Test
+  void idleConnectionsAndIdleTargetsAreEvicted() throws Exception {
+    ConnectionPools<Conn> pools = pools(2, Duration.ofMillis(1), Duration.ofMillis(1));
+    Target t = Target.of("a");
+    pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
+    Thread.sleep(20);
+    pools.evictIdle();
+    assertThat(all.get(0).closed).isTrue();
+    assertThat(pools.openConnections()).isZero();
+    assertThat(evicted).containsExactly(t);
+  }
+
+  @Test
+  void eachLoginHasItsOwnPoolSoNoCallerUsesAnothersConnection() throws Exception {
+    ConnectionPools<Conn> pools = pools(3, Duration.ofMinutes(1), Duration.ofMinutes(5));
+    Conn right;
+    try (Lease<Conn> lease = pools.acquire(login("db:5432/x", "monitor", "right"),
+        Deadline.in(Duration.ofSeconds(1)))) {
+      right = lease.connection();
+    }
+    for (Target other : List.of(login("db:5432/x", "monitor", "wrong"),
+        login("db:5432/x", "monitor", ""), login("db:5432/x", "monitor", null),
+        login("db:5432/x", "admin", "right"))) {
+      try (Lease<Conn> lease = pools.acquire(other, Deadline.in(Duration.ofSeconds(1)))) {
+        assertThat(lease.connection()).as(other.username()).isNotSameAs(right);
+      }
+    }
+    assertThat(opened.get()).isEqualTo(5);
+    try (Lease<Conn> lease = pools.acquire(login("db:5432/x", "monitor", "right"),
+        Deadline.in(Duration.ofSeconds(1)))) {
+      assertThat(lease.connection()).isSameAs(right);
+    }
+  }
+
+  @Test
+  void theKeyHoldsADigestOfThePasswordNeverThePassword() {
+    TargetKey key = login("db:5432/x", "monitor", "hunter2-secret").key();
+    assertThat(key.toString()).doesNotContain("hunter2-secret");
+    assertThat(key).isEqualTo(login("db:5432/x", "monitor", "hunter2-secret").key());
+    assertThat(key).isNotEqualTo(login("db:5432/x", "monitor", "hunter3-secret").key());
+  }
+
+  @Test
+  void theProcessWideCapClosesTheIdlestConnectionOfAnotherTarget() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, Duration.ofMinutes(1),
+        Duration.ofMinutes(5), evicted::add);
+    pools.acquire(Target.of("a"), Deadline.in(Duration.ofSeconds(1))).close();
+    Thread.sleep(5);
+    pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1))).close();
+    pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(pools.openConnections()).isEqualTo(2);
+    assertThat(all.get(0).closed).as("a's connection, idle for longest").isTrue();
+    assertThat(all.get(1).closed).isFalse();
+  }
+
+  @Test
+  void atTheCapWithNothingIdleAScrapeWaitsOnlyUntilItsDeadline() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, Duration.ofMinutes(1),
+        Duration.ofMinutes(5), evicted::add);
+    try (Lease<Conn> a = pools.acquire(Target.of("a"), Deadline.in(Duration.ofSeconds(1)));
+        Lease<Conn> b = pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1)))) {
+      assertThatThrownBy(() -> pools.acquire(Target.of("c"), Deadline.in(Duration.ofMillis(100))))
+          .isInstanceOf(TimeoutException.class).hasMessageContaining("max_connections");
+    }
+    // The failed attempt left nothing counted: both places are free again.
+    assertThat(pools.openConnections()).isEqualTo(2);
+    pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
+    assertThat(pools.openConnections()).isEqualTo(2);
+  }
+}
