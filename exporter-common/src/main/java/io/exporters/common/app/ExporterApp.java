@@ -43,6 +43,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
   private final ConnectionSource<C> connections;
   private final ScrapeEngine<C> engine;
   private final ExporterServer<C> server;
+  private final HeapTidy heapTidy = new HeapTidy();
 
   private ExporterApp(ExporterDefinition<C, X> definition, ConfigLoader<X> loader,
       CommandLine.Parsed args, Map<String, String> env, LoadedConfig<X> config)
@@ -59,7 +60,10 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     this.connections = connections(definition.backend(config), config.common().scrape(),
         engineRef);
     this.engine = new ScrapeEngine<>(definition.namespace(), connections, workers, timer,
-        selfMetrics::scraped);
+        (target, result) -> {
+          heapTidy.scraped();
+          selfMetrics.scraped(target, result);
+        });
     engineRef.set(engine);
     timer.scheduleWithFixedDelay(this::maintain, 30, 30, TimeUnit.SECONDS);
 
@@ -154,6 +158,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     try {
       connections.evictIdle();
       engine.evictExpired();
+      heapTidy.tidy();
     } catch (RuntimeException e) {
       logger.atWarn().setCause(e).log("maintenance failed");
     }

@@ -20,6 +20,7 @@ public final class OpenMetricsFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     List<MetricFamily> sorted = new ArrayList<>(families);
     sorted.sort(Comparator.comparing(MetricFamily::name));
+    LabelValues labels = new LabelValues();
     for (MetricFamily family : sorted) {
       if (family.samples().isEmpty()) {
         continue;
@@ -53,7 +54,7 @@ public final class OpenMetricsFormat {
         out.writeEscaped(family.help(), true);
         out.write('\n');
       }
-      TextFormat.writeSamples(out, family);
+      TextFormat.writeSamples(out, family, labels);
     }
     out.write("# EOF\n");
   }

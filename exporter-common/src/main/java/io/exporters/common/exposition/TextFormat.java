@@ -21,6 +21,7 @@ public final class TextFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     List<MetricFamily> sorted = new ArrayList<>(families);
     sorted.sort(Comparator.comparing(MetricFamily::name));
+    LabelValues labels = new LabelValues();
     for (MetricFamily family : sorted) {
       if (family.samples().isEmpty()) {
         continue;
@@ -37,18 +38,72 @@ public final class TextFormat {
       out.write(' ');
       out.write(family.type().text());
       out.write('\n');
-      writeSamples(out, family);
+      writeSamples(out, family, labels);
     }
   }
 
+  /**
+   * A sample value as Go writes it; whole numbers under a million (most counters and gauges)
+   * go straight into the buffer, the rest through {@link GoFloat}.
+   */
+  static void writeValue(Utf8Buffer out, double v) {
+    if (v > -1e6 && v < 1e6 && v == (long) v && (v != 0 || 1 / v > 0)) {
+      out.writeLong((long) v);
+    } else if (v > -0x1p53 && v < 0x1p53 && v == (long) v && v != 0) {
+      // A whole number of a million or more (a timestamp, a byte count): Go's %g gives
+      // shortest digits with an exponent, e.g. 1.732900123e+09.
+      writeExponent(out, (long) v);
+    } else {
+      out.write(GoFloat.format(v));
+    }
+  }
+
+  private static void writeExponent(Utf8Buffer out, long v) {
+    if (v < 0) {
+      out.write('-');
+      v = -v;
+    }
+    int exponent = 0;
+    long mantissa = v;
+    while (mantissa >= 10) {
+      mantissa /= 10;
+      exponent++;
+    }
+    long digits = v;
+    while (digits % 10 == 0) {
+      digits /= 10;
+    }
+    // digits holds the significant digits: the first, then the rest after the point.
+    long scale = 1;
+    int count = 1;
+    while (digits / scale >= 10) {
+      scale *= 10;
+      count++;
+    }
+    out.writeLong(digits / scale);
+    if (count > 1) {
+      out.write('.');
+      long rest = digits % scale;
+      for (long s = scale / 10; s > 0; s /= 10) {
+        out.write((char) ('0' + (rest / s) % 10));
+      }
+    }
+    out.write('e');
+    out.write('+');
+    if (exponent < 10) {
+      out.write('0');
+    }
+    out.writeLong(exponent);
+  }
+
   /** The sample lines of one family, {@code name{labels} value}, shared with OpenMetrics. */
-  static void writeSamples(Utf8Buffer out, MetricFamily family) {
+  static void writeSamples(Utf8Buffer out, MetricFamily family, LabelValues labels) {
     LinePrefix prefix = null;
     for (Sample sample : family.samples()) {
       if (prefix == null || !prefix.fits(sample)) {
         prefix = new LinePrefix(sample.name(), sample.labelNames());
       }
-      prefix.write(out, sample);
+      prefix.write(out, sample, labels);
     }
   }
 
@@ -88,14 +143,14 @@ public final class TextFormat {
           && (sample.labelNames() == labelNames || sample.labelNames().equals(labelNames));
     }
 
-    void write(Utf8Buffer out, Sample sample) {
+    void write(Utf8Buffer out, Sample sample, LabelValues labels) {
       out.writeBytes(parts[0]);
-      List<String> values = sample.labelValues();
-      for (int i = 0; i < values.size(); i++) {
-        out.writeEscaped(values.get(i), true);
+      int n = sample.labelCount();
+      for (int i = 0; i < n; i++) {
+        labels.write(out, sample.labelValue(i));
         out.writeBytes(parts[i + 1]);
       }
-      out.write(GoFloat.format(sample.value()));
+      writeValue(out, sample.value());
       out.write('\n');
     }
 

@@ -17,6 +17,7 @@ public final class Utf8Buffer {
   private static final int CHUNK = 32 * 1024;
 
   private final List<byte[]> full = new ArrayList<>();
+  private final byte[] scratch = new byte[20];
   private byte[] chunk;
   private int pos;
   private long fullBytes;
@@ -53,26 +54,54 @@ public final class Utf8Buffer {
   }
 
   /**
-   * Writes {@code s} escaped for the text format in one pass: backslash and newline always,
-   * double quotes when {@code quote} (label values).
+   * Writes {@code s} UTF-8 encoded and escaped for the text format: backslash and newline always,
+   * double quotes when {@code quote} (label values). The JDK encodes the string in one intrinsic
+   * step (an ASCII string is a plain copy); escapes are rare, so the bytes are then scanned once
+   * and copied in one go unless one is needed. (A char-by-char loop costs several times more
+   * under C1, and label values are most of what an exposition writes.)
    */
   public void writeEscaped(String s, boolean quote) {
-    int n = s.length();
-    for (int i = 0; i < n; i++) {
-      char c = s.charAt(i);
-      if (c >= 0x80) {
-        int end = Character.isHighSurrogate(c) && i + 1 < n ? i + 2 : i + 1;
-        writeNonAscii(s, i, end);
-        i = end - 1;
-      } else if (c == '\\' || c == '\n' || quote && c == '"') {
-        put((byte) '\\');
-        put((byte) (c == '\n' ? 'n' : c));
-      } else {
-        if (pos == chunk.length) {
-          next();
-        }
-        chunk[pos++] = (byte) c;
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    for (int i = 0; i < b.length; i++) {
+      byte c = b[i];
+      if (c == '\\' || c == '\n' || quote && c == '"') {
+        append(b, 0, i);
+        writeEscapedFrom(b, i, quote);
+        return;
       }
+    }
+    append(b, 0, b.length);
+  }
+
+  private void writeEscapedFrom(byte[] b, int from, boolean quote) {
+    for (int i = from; i < b.length; i++) {
+      byte c = b[i];
+      if (c == '\\' || c == '\n' || quote && c == '"') {
+        put((byte) '\\');
+        put(c == '\n' ? (byte) 'n' : c);
+      } else {
+        put(c);
+      }
+    }
+  }
+
+  /** Writes a whole number in decimal, without making a String of it. */
+  public void writeLong(long v) {
+    if (v < 0) {
+      put((byte) '-');
+      if (v == Long.MIN_VALUE) {
+        write("9223372036854775808");
+        return;
+      }
+      v = -v;
+    }
+    int n = 0;
+    do {
+      scratch[n++] = (byte) ('0' + v % 10);
+      v /= 10;
+    } while (v > 0);
+    while (n > 0) {
+      put(scratch[--n]);
     }
   }
 

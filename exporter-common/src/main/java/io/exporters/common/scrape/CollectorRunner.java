@@ -32,6 +32,7 @@ final class CollectorRunner<C> {
   private final ResultCache cache;
   private final FailureLog failures;
   private final Map<String, Double> lastDurations = new ConcurrentHashMap<>();
+  private final Map<String, Integer> lastLargestFamily = new ConcurrentHashMap<>();
 
   CollectorRunner(ConnectionSource<C> pools, ScheduledExecutorService timer, ResultCache cache,
       FailureLog failures) {
@@ -67,11 +68,16 @@ final class CollectorRunner<C> {
         }
       }
     }, Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
-    MetricBuffer buffer = new MetricBuffer();
+    MetricBuffer buffer = new MetricBuffer(lastLargestFamily.getOrDefault(active.name(), 0));
     try {
       active.spec().collector().collect(ctx, buffer);
       List<MetricFamily> families = buffer.families();
       double took = seconds(started);
+      int largest = 0;
+      for (MetricFamily f : families) {
+        largest = Math.max(largest, f.samples().size());
+      }
+      lastLargestFamily.put(active.name(), largest);
       lastDurations.put(active.name(), took);
       if (active.ttl() != null) {
         families = cache.put(new CacheKey(target.key(), active.name()), families, took,

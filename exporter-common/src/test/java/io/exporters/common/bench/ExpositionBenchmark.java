@@ -28,6 +28,10 @@ public class ExpositionBenchmark {
   @Param({"100", "1000"})
   public int tables;
 
+  /** Rows in label order, as the per-table queries now return them, or reversed. */
+  @Param({"true", "false"})
+  public boolean ordered;
+
   private List<MetricFamily> families;
 
   @Setup
@@ -55,7 +59,7 @@ public class ExpositionBenchmark {
           + "view", "datname", "schemaname", "relname");
     }
     for (int t = 0; t < tables; t++) {
-      String relname = "table_" + (tables - t);
+      String relname = String.format("table_%05d", ordered ? t : tables - t);
       for (int f = 0; f < writers.length; f++) {
         // Mostly whole numbers (counts), a few fractions (sizes in MB, times), as in real output.
         writers[f].add(f % 5 == 0 ? t * 1.25 + f : t * 1000.0 + f, "appdb", "public", relname);

@@ -142,4 +142,22 @@ class TextFormatTest {
     assertThat(TextFormat.toText(buffer.families())).isEmpty();
     assertThat(TextFormat.toText(List.of())).isEmpty();
   }
+
+  @Test
+  void writesValuesStraightIntoTheBufferExactlyAsGoFloatFormatsThem() {
+    java.util.Random random = new java.util.Random(42);
+    List<Double> values = new java.util.ArrayList<>(List.of(0.0, -0.0, 1.0, -1.0, 999999.0,
+        1e6, -1e6, 1234567.0, 1.7329e9, 9007199254740991.0, -9007199254740991.0, 1e15, 1e16,
+        10.0, 100.5, Double.NaN, Double.POSITIVE_INFINITY, 123456789012.0, 1.5e-7));
+    for (int i = 0; i < 20_000; i++) {
+      values.add((double) (random.nextLong() >> random.nextInt(64)));
+      values.add(random.nextDouble() * Math.pow(10, random.nextInt(30) - 10));
+    }
+    for (double v : values) {
+      Utf8Buffer out = new Utf8Buffer(64);
+      TextFormat.writeValue(out, v);
+      assertThat(new String(out.toByteArray(), java.nio.charset.StandardCharsets.UTF_8))
+          .as("%s", v).isEqualTo(GoFloat.format(v));
+    }
+  }
 }

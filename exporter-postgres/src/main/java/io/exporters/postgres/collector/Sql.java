@@ -58,6 +58,23 @@ public final class Sql {
     }
   }
 
+  /**
+   * Where each named column is in the result: {@code names[i][0]} is the column of entry i
+   * (the layout of the collectors' column tables).
+   */
+  static int[] columns(ResultSet rs, String[][] names) throws SQLException {
+    int[] out = new int[names.length];
+    for (int i = 0; i < names.length; i++) {
+      out[i] = rs.findColumn(names[i][0]);
+    }
+    return out;
+  }
+
+  /** datname, schemaname, relname: the first three columns of every per-table query. */
+  static String[] tableLabels(ResultSet rs) throws SQLException {
+    return new String[] {text(rs, 1), text(rs, 2), text(rs, 3)};
+  }
+
   /** The named text columns of the current row as label values, NULL as "". */
   public static String[] labels(ResultSet rs, String... columns) throws SQLException {
     String[] values = new String[columns.length];
@@ -68,6 +85,11 @@ public final class Sql {
   }
 
   static String text(ResultSet rs, String column) throws SQLException {
+    String v = rs.getString(column);
+    return v == null ? "" : v;
+  }
+
+  static String text(ResultSet rs, int column) throws SQLException {
     String v = rs.getString(column);
     return v == null ? "" : v;
   }

@@ -44,13 +44,14 @@ public final class StatUserTablesCollector implements Collector<Connection> {
       + "seq_scan, seq_tup_read, COALESCE(idx_scan, 0) AS idx_scan, "
       + "COALESCE(idx_tup_fetch, 0) AS idx_tup_fetch, n_tup_ins, n_tup_upd, n_tup_del, "
       + "n_tup_hot_upd, n_live_tup, n_dead_tup, n_mod_since_analyze, "
-      + "COALESCE(extract(epoch FROM last_vacuum), 0) AS last_vacuum, "
-      + "COALESCE(extract(epoch FROM last_autovacuum), 0) AS last_autovacuum, "
-      + "COALESCE(extract(epoch FROM last_analyze), 0) AS last_analyze, "
-      + "COALESCE(extract(epoch FROM last_autoanalyze), 0) AS last_autoanalyze, "
+      + "COALESCE(extract(epoch FROM last_vacuum)::float8, 0) AS last_vacuum, "
+      + "COALESCE(extract(epoch FROM last_autovacuum)::float8, 0) AS last_autovacuum, "
+      + "COALESCE(extract(epoch FROM last_analyze)::float8, 0) AS last_analyze, "
+      + "COALESCE(extract(epoch FROM last_autoanalyze)::float8, 0) AS last_autoanalyze, "
       + "vacuum_count, autovacuum_count, analyze_count, autoanalyze_count "
-      // In the order series are exposed, so sorting them costs a pass.
-      + "FROM pg_stat_user_tables ORDER BY schemaname, relname";
+      // In the order series are exposed (labels sorted by name: datname, relname, schemaname;
+      // bytewise, as Go sorts), so sorting them costs one pass.
+      + "FROM pg_stat_user_tables ORDER BY relname COLLATE \"C\", schemaname COLLATE \"C\"";
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
@@ -66,13 +67,16 @@ public final class StatUserTablesCollector implements Collector<Connection> {
     }
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
+      // Columns by position: a lookup by name per value is a measurable part of 30,000 series.
+      int[] counterColumns = Sql.columns(rs, COUNTERS);
+      int[] gaugeColumns = Sql.columns(rs, GAUGES);
       while (rs.next()) {
-        String[] table = Sql.labels(rs, Sql.TABLE_LABELS);
-        for (int i = 0; i < COUNTERS.length; i++) {
-          counters[i].add(rs.getDouble(COUNTERS[i][0]), table);
+        String[] table = Sql.tableLabels(rs);
+        for (int i = 0; i < counterColumns.length; i++) {
+          counters[i].add(rs.getDouble(counterColumns[i]), table);
         }
-        for (int i = 0; i < GAUGES.length; i++) {
-          double value = rs.getDouble(GAUGES[i][0]);
+        for (int i = 0; i < gaugeColumns.length; i++) {
+          double value = rs.getDouble(gaugeColumns[i]);
           if (!rs.wasNull()) {
             gauges[i].add(value, table);
           }

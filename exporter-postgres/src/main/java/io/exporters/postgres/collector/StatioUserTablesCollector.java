@@ -34,7 +34,8 @@ public final class StatioUserTablesCollector implements Collector<Connection> {
       + "heap_blks_hit, COALESCE(idx_blks_read, 0) AS idx_blks_read, COALESCE(idx_blks_hit, 0) "
       + "AS idx_blks_hit, COALESCE(toast_blks_read, 0) AS toast_blks_read, "
       + "COALESCE(toast_blks_hit, 0) AS toast_blks_hit, COALESCE(tidx_blks_read, 0) AS "
-      + "tidx_blks_read, COALESCE(tidx_blks_hit, 0) AS tidx_blks_hit FROM pg_statio_user_tables";
+      + "tidx_blks_read, COALESCE(tidx_blks_hit, 0) AS tidx_blks_hit FROM pg_statio_user_tables "
+      + "ORDER BY relname COLLATE \"C\", schemaname COLLATE \"C\"";
 
   private final int nameColumn;
 
@@ -52,10 +53,11 @@ public final class StatioUserTablesCollector implements Collector<Connection> {
     }
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
+      int[] columns = Sql.columns(rs, COLUMNS);
       while (rs.next()) {
-        String[] table = Sql.labels(rs, Sql.TABLE_LABELS);
-        for (int i = 0; i < COLUMNS.length; i++) {
-          counters[i].add(rs.getDouble(COLUMNS[i][0]), table);
+        String[] table = Sql.tableLabels(rs);
+        for (int i = 0; i < columns.length; i++) {
+          counters[i].add(rs.getDouble(columns[i]), table);
         }
       }
     }

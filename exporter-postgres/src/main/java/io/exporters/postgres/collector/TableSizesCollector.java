@@ -21,7 +21,7 @@ public final class TableSizesCollector implements Collector<Connection> {
       + "CASE WHEN locked THEN NULL ELSE pg_table_size(relid) END AS table_size_bytes "
       + "FROM (SELECT t.relid, t.schemaname, t.relname, EXISTS (SELECT 1 FROM pg_locks l "
       + "WHERE l.relation = t.relid AND l.mode = 'AccessExclusiveLock' AND l.granted) AS locked "
-      + "FROM pg_stat_user_tables t) s ORDER BY schemaname, relname";
+      + "FROM pg_stat_user_tables t) s ORDER BY relname COLLATE \"C\", schemaname COLLATE \"C\"";
 
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
@@ -32,7 +32,7 @@ public final class TableSizesCollector implements Collector<Connection> {
     try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), SQL);
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
-        String[] labels = Sql.labels(rs, Sql.TABLE_LABELS);
+        String[] labels = Sql.tableLabels(rs);
         double indexSize = rs.getDouble(4);
         if (!rs.wasNull()) {
           index.add(indexSize, labels);
