@@ -2,14 +2,14 @@ package io.exporters.cloudflare;
 
 import io.exporters.common.app.ExporterApp;
 import io.exporters.common.app.ExporterDefinition;
+import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.HttpApi;
+import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
-import io.exporters.common.backend.Target;
-import io.exporters.common.backend.Backend;
-import io.exporters.common.backend.HttpApi;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -1,9 +1,9 @@
 package io.exporters.postgres;
 
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetConnector;
+import io.exporters.common.backend.Version;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

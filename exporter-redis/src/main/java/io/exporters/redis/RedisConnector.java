@@ -1,9 +1,9 @@
 package io.exporters.redis;
 
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetConnector;
+import io.exporters.common.backend.Version;
 import java.util.Optional;
 import redis.clients.jedis.DefaultJedisClientConfig;
 import redis.clients.jedis.HostAndPort;

@@ -1,14 +1,14 @@
 package io.exporters.scraper;
 
-import io.exporters.common.collector.Collector;
-import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.collector.ScrapeContext;
 import io.exporters.common.backend.HttpApi;
 import io.exporters.common.backend.Target;
+import io.exporters.common.collector.Collector;
+import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.metrics.MetricSink;
 import java.net.URI;
+import java.util.List;
 import okhttp3.Request;
 import okhttp3.Response;
-import java.util.List;
 
 /**
  * Probes URLs with GET under the scrape deadline, as blackbox_exporter's http prober: success,

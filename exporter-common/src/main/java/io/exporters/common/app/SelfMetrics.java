@@ -1,7 +1,7 @@
 package io.exporters.common.app;
 
-import io.exporters.common.scrape.ScrapeResult;
 import io.exporters.common.backend.Target;
+import io.exporters.common.scrape.ScrapeResult;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
 import io.prometheus.metrics.instrumentation.jvm.JvmBufferPoolMetrics;

@@ -1,7 +1,7 @@
 package io.exporters.common.collector;
 
-import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.backend.Target;
+import io.exporters.common.metrics.MetricSink;
 
 /**
  * Reads one part of a backend's state and writes it as series. Runs concurrently with the other

@@ -1,8 +1,8 @@
 package io.exporters.common.collector;
 
 import io.exporters.common.backend.Deadline;
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Version;
 import java.util.Map;
 import java.util.Optional;
 

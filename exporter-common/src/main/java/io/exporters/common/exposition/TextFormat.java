@@ -1,8 +1,8 @@
 package io.exporters.common.exposition;
 
+import io.exporters.common.metrics.GoFloat;
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.Sample;
-import io.exporters.common.metrics.GoFloat;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Comparator;

@@ -1,10 +1,10 @@
 package io.exporters.common.log;
 
-import io.exporters.common.secret.SecretMasker;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.LayoutBase;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
+import io.exporters.common.secret.SecretMasker;
 import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;

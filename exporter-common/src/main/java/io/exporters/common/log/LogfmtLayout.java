@@ -1,8 +1,8 @@
 package io.exporters.common.log;
 
-import io.exporters.common.secret.SecretMasker;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.LayoutBase;
+import io.exporters.common.secret.SecretMasker;
 import org.slf4j.event.KeyValuePair;
 
 /**

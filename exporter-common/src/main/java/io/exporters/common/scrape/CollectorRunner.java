@@ -1,12 +1,12 @@
 package io.exporters.common.scrape;
 
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Deadline;
+import io.exporters.common.backend.Target;
 import io.exporters.common.backend.Version;
-import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.backend.ConnectionSource;
-import io.exporters.common.backend.Target;
+import io.exporters.common.secret.SecretMasker;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;

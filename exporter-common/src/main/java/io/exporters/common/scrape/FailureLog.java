@@ -1,8 +1,8 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.backend.Version;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;

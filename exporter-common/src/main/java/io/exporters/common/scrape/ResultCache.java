@@ -1,7 +1,7 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.metrics.MetricFamily;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,10 +1,10 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.backend.Deadline;
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Lease;
 import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;

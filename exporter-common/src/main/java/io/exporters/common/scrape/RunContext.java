@@ -1,12 +1,12 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.backend.Deadline;
-import io.exporters.common.collector.ScrapeContext;
-import io.exporters.common.backend.Version;
 import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Lease;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.backend.Version;
+import io.exporters.common.collector.ScrapeContext;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;

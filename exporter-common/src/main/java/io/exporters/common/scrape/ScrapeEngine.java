@@ -1,11 +1,11 @@
 package io.exporters.common.scrape;
 
-import io.exporters.common.backend.Deadline;
-import io.exporters.common.metrics.MetricBuffer;
-import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.backend.ConnectionSource;
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.metrics.MetricBuffer;
+import io.exporters.common.metrics.MetricFamily;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,7 +1,7 @@
 package io.exporters.common.webconfig;
 
-import io.exporters.common.config.YamlBinding;
 import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.YamlBinding;
 import io.exporters.common.secret.SecretMasker;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,10 @@
 package io.exporters.common.bench;
 
+import io.exporters.common.exposition.TextFormat;
+import io.exporters.common.exposition.Utf8Buffer;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.exposition.TextFormat;
-import io.exporters.common.exposition.Utf8Buffer;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

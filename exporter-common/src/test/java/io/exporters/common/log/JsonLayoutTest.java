@@ -1,6 +1,5 @@
 package io.exporters.common.log;
 
-import io.exporters.common.secret.SecretMasker;
 import static io.exporters.common.log.LogfmtLayoutTest.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -9,6 +8,7 @@ import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exporters.common.secret.SecretMasker;
 import java.io.IOException;
 import java.net.ConnectException;
 import org.junit.jupiter.api.Test;

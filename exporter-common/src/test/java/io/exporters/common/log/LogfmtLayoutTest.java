@@ -1,11 +1,11 @@
 package io.exporters.common.log;
 
-import io.exporters.common.secret.SecretMasker;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.spi.LoggingEvent;
 import ch.qos.logback.classic.spi.ThrowableProxy;
+import io.exporters.common.secret.SecretMasker;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ConnectException;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
 import io.exporters.common.config.ConfigException;
+import io.exporters.common.config.Redaction;
 import io.exporters.common.testing.TestCertificates;
 import java.io.StringWriter;
 import java.math.BigInteger;
@@ -24,7 +25,6 @@ import java.util.Map;
 import org.assertj.core.api.AbstractThrowableAssert;
 import org.bouncycastle.openssl.jcajce.JcaPEMWriter;
 import org.junit.jupiter.api.BeforeEach;
-import io.exporters.common.config.Redaction;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

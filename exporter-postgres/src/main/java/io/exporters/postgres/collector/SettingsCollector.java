@@ -1,9 +1,9 @@
 package io.exporters.postgres.collector;
 
 import io.exporters.common.collector.Collector;
+import io.exporters.common.collector.ScrapeContext;
 import io.exporters.common.metrics.MetricNames;
 import io.exporters.common.metrics.MetricSink;
-import io.exporters.common.collector.ScrapeContext;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
