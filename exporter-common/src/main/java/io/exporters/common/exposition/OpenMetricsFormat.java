@@ -1,8 +1,6 @@
 package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.MetricFamily;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -18,13 +16,8 @@ public final class OpenMetricsFormat {
   private OpenMetricsFormat() {}
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
-    List<MetricFamily> sorted = new ArrayList<>(families);
-    sorted.sort(Comparator.comparing(MetricFamily::name));
     LabelValues labels = new LabelValues();
-    for (MetricFamily family : sorted) {
-      if (family.samples().isEmpty()) {
-        continue;
-      }
+    for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
       String name = family.name();
       String type;
       switch (family.type()) {

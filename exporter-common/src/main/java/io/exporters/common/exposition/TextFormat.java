@@ -19,13 +19,8 @@ public final class TextFormat {
   private TextFormat() {}
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
-    List<MetricFamily> sorted = new ArrayList<>(families);
-    sorted.sort(Comparator.comparing(MetricFamily::name));
     LabelValues labels = new LabelValues();
-    for (MetricFamily family : sorted) {
-      if (family.samples().isEmpty()) {
-        continue;
-      }
+    for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
       if (!family.help().isEmpty()) {
         out.write("# HELP ");
         out.write(family.name());
@@ -40,6 +35,18 @@ public final class TextFormat {
       out.write('\n');
       writeSamples(out, family, labels);
     }
+  }
+
+  /** The families to write, in Go's order: by name, empty ones left out. */
+  static List<MetricFamily> sortedNonEmpty(List<MetricFamily> families) {
+    List<MetricFamily> sorted = new ArrayList<>(families.size());
+    for (MetricFamily f : families) {
+      if (!f.samples().isEmpty()) {
+        sorted.add(f);
+      }
+    }
+    sorted.sort(Comparator.comparing(MetricFamily::name));
+    return sorted;
   }
 
   /**
