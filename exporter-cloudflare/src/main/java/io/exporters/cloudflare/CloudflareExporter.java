@@ -6,13 +6,12 @@ import io.exporters.common.backend.Backend;
 import io.exporters.common.backend.HttpApi;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
-import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.server.ProbeRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** Cloudflare analytics; without a token it serves only its own metrics and says so once. */
 public final class CloudflareExporter
@@ -63,8 +62,7 @@ public final class CloudflareExporter
   }
 
   @Override
-  public Target probeTarget(String target, Optional<AuthModule> module,
-      LoadedConfig<CloudflareSettings> config) {
+  public Target probeTarget(ProbeRequest request, LoadedConfig<CloudflareSettings> config) {
     throw new IllegalArgumentException(
         "the Cloudflare exporter has no probe targets; scrape /metrics");
   }

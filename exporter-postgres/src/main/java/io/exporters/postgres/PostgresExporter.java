@@ -10,6 +10,7 @@ import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.secret.Secret;
+import io.exporters.common.server.ProbeRequest;
 import io.exporters.postgres.collector.ServerLabel;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -83,9 +84,9 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
   }
 
   @Override
-  public Target probeTarget(String target, Optional<AuthModule> module,
-      LoadedConfig<PostgresSettings> config) {
-    return target(PostgresDsn.parse(target, PostgresDsn.Origin.PROBE), module);
+  public Target probeTarget(ProbeRequest request, LoadedConfig<PostgresSettings> config) {
+    return target(PostgresDsn.parse(request.target(), PostgresDsn.Origin.PROBE),
+        request.authModule(config.common()));
   }
 
   private static Target target(PostgresDsn dsn, Optional<AuthModule> module) {

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.testing.Backends;
+import io.exporters.common.server.ProbeRequest;
 import io.exporters.common.testing.InProcessExporter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -67,14 +67,20 @@ class ProbeTargetsTest {
   }
 
   @Test
-  void equivalentTargetsAreOneIdentity() {
-    PostgresExporter exporter = new PostgresExporter();
-    var a = exporter.probeTarget("db:5432/app", Optional.empty(), null).key();
-    var b = exporter.probeTarget("postgresql://db:5432/app", Optional.empty(), null).key();
-    var c = exporter.probeTarget("host=db port=5432 dbname=app", Optional.empty(), null).key();
-    var d = exporter.probeTarget("postgresql://db/app?sslmode=prefer", Optional.empty(), null)
-        .key();
+  void equivalentTargetsAreOneIdentity() throws Exception {
+    var a = probeKey("db:5432/app");
+    var b = probeKey("postgresql://db:5432/app");
+    var c = probeKey("host=db port=5432 dbname=app");
+    var d = probeKey("postgresql://db/app?sslmode=prefer");
     assertThat(a).isEqualTo(b).isEqualTo(c).isEqualTo(d);
+  }
+
+  private static io.exporters.common.backend.TargetKey probeKey(String target)
+      throws Exception {
+    PostgresExporter exporter = new PostgresExporter();
+    var loader = new io.exporters.common.config.ConfigLoader<>(exporter.configSchema());
+    var config = loader.load(loader.parseArgs(List.of()), Map.of());
+    return exporter.probeTarget(new ProbeRequest(target, null, Map.of()), config).key();
   }
 
   @Test

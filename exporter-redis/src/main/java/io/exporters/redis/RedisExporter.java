@@ -11,6 +11,7 @@ import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.server.ProbeRequest;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -75,9 +76,9 @@ public final class RedisExporter implements ExporterDefinition<Jedis, RedisSetti
   }
 
   @Override
-  public Target probeTarget(String target, Optional<AuthModule> module,
-      LoadedConfig<RedisSettings> config) {
-    String canonical = RedisAddress.parse(target).canonical();
+  public Target probeTarget(ProbeRequest request, LoadedConfig<RedisSettings> config) {
+    Optional<AuthModule> module = request.authModule(config.common());
+    String canonical = RedisAddress.parse(request.target()).canonical();
     return module.map(m -> new Target(canonical, "", m.userpass().username(),
         m.userpass().password(), m.options())).orElse(Target.of(canonical));
   }

@@ -7,15 +7,14 @@ import io.exporters.common.backend.HttpApi;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.server.ProbeRequest;
 import java.net.URI;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 /** HTTP(S) probes in blackbox_exporter's shape: /probe?target=URL answers probe_* series. */
 public final class ScraperExporter implements ExporterDefinition<HttpApi, ScraperSettings> {
@@ -91,10 +90,9 @@ public final class ScraperExporter implements ExporterDefinition<HttpApi, Scrape
   }
 
   @Override
-  public Target probeTarget(String target, Optional<AuthModule> module,
-      LoadedConfig<ScraperSettings> config) {
-    checkUrl(target);
-    return Target.of(target);
+  public Target probeTarget(ProbeRequest request, LoadedConfig<ScraperSettings> config) {
+    checkUrl(request.target());
+    return Target.of(request.target());
   }
 
   public static void main(String[] args) {

@@ -44,13 +44,13 @@ public final class ExporterApp<C, X> implements AutoCloseable {
   private final ScrapeEngine<C> engine;
   private final ExporterServer<C> server;
   private final HeapTidy heapTidy = new HeapTidy();
+  private final AutoCloseable background;
 
   private ExporterApp(ExporterDefinition<C, X> definition, ConfigLoader<X> loader,
       CommandLine.Parsed args, Map<String, String> env, LoadedConfig<X> config)
       throws ConfigException {
     BuildInfo build = BuildInfo.load(definition.getClass());
     SelfMetrics selfMetrics = new SelfMetrics(definition.name(), definition.namespace(), build);
-    this.generations = new Generations<>(definition, loader, args, env, selfMetrics, config);
     // Idle threads are reused before new ones start; a round needs one per connection it uses.
     this.workers = new ThreadPoolExecutor(0, MAX_COLLECTOR_THREADS, 30, TimeUnit.SECONDS,
         new SynchronousQueue<>(), daemonThreads("collector"));
@@ -59,6 +59,8 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     AtomicReference<ScrapeEngine<C>> engineRef = new AtomicReference<>();
     this.connections = connections(definition.backend(config), config.common().scrape(),
         engineRef);
+    this.generations = new Generations<>(definition, loader, args, env, selfMetrics,
+        connections, config);
     this.engine = new ScrapeEngine<>(definition.namespace(), connections, workers, timer,
         (target, result) -> {
           heapTidy.scraped();
@@ -73,6 +75,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
         generations::current, engine, selfMetrics.registry()::scrape, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
         definition.probeAliases());
+    this.background = definition.background(() -> generations.current().config(), connections);
     logger.atInfo().addKeyValue("version", build.version())
         .addKeyValue("address", config.common().web().listenAddress())
         .addKeyValue("tls", generations.current().web().current().tls().isPresent())
@@ -176,6 +179,11 @@ public final class ExporterApp<C, X> implements AutoCloseable {
 
   @Override
   public void close() {
+    try {
+      background.close();
+    } catch (Exception e) {
+      logger.atWarn().setCause(e).log("stopping background work failed");
+    }
     server.close();
     timer.shutdownNow();
     workers.shutdownNow();

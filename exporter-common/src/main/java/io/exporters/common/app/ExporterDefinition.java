@@ -1,15 +1,17 @@
 package io.exporters.common.app;
 
 import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.server.Endpoint;
+import io.exporters.common.server.ProbeRequest;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * What makes one exporter: names, config schema, collectors, how to reach the backend, and which
@@ -50,11 +52,37 @@ public interface ExporterDefinition<C, X> {
   }
 
   /**
-   * The target of a {@code /probe?target=...} request, with the named auth module's credentials
-   * when one was given. Throws IllegalArgumentException (answered as 400 with its message) when
-   * the target is not acceptable; the message must not quote a credential.
+   * The target of a {@code /probe?target=...} request; {@link ProbeRequest#authModule} resolves
+   * the credentials module it names. Throws IllegalArgumentException (answered as 400 with its
+   * message) when the request is not acceptable; the message must not quote a credential.
    */
-  Target probeTarget(String target, Optional<AuthModule> module, LoadedConfig<X> config);
+  Target probeTarget(ProbeRequest request, LoadedConfig<X> config);
+
+  /**
+   * Whether a {@code /probe} answer carries {@code <ns>_up} and {@code <ns>_scrape_collector_*}
+   * beside the target's series (true); a prober answering as blackbox does says false.
+   */
+  default boolean probeShowsScrapeFamilies() {
+    return true;
+  }
+
+  /**
+   * Pages of the exporter's own beside the core's, by path, for this generation; the set of
+   * paths is taken from the first generation.
+   */
+  default Map<String, Endpoint> endpoints(LoadedConfig<X> config,
+      ConnectionSource<C> connections) {
+    return Map.of();
+  }
+
+  /**
+   * Work that runs between scrapes for the life of the process (polling a rate-limited API),
+   * reading the generation in force from {@code current}; closed when the exporter stops.
+   */
+  default AutoCloseable background(Supplier<LoadedConfig<X>> current,
+      ConnectionSource<C> connections) {
+    return () -> { };
+  }
 
   /**
    * The collectors of the generation this config makes: the catalog's, built with what the

@@ -1,18 +1,17 @@
 package io.exporters.common.app;
 
 import io.exporters.common.backend.Target;
-import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.config.Redaction;
 import io.exporters.common.scrape.ScrapePlan;
 import io.exporters.common.scrape.ScrapeTimeouts;
+import io.exporters.common.server.Endpoint;
+import io.exporters.common.server.ProbeRequest;
 import io.exporters.common.server.ServedConfig;
 import io.exporters.common.webconfig.WebConfig;
 import io.exporters.common.webconfig.WebConfigWatcher;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
-import java.util.TreeSet;
 
 /**
  * Everything derived from one load of the configuration: the settings, the web config, the
@@ -22,7 +21,7 @@ import java.util.TreeSet;
  */
 record Generation<C, X>(ExporterDefinition<C, X> definition, LoadedConfig<X> config,
     WebConfigWatcher web, ScrapePlan<C> plan, List<Target> defaultTargets,
-    ScrapeTimeouts timeouts) implements ServedConfig<C> {
+    ScrapeTimeouts timeouts, Map<String, Endpoint> endpoints) implements ServedConfig<C> {
 
   @Override
   public Map.Entry<String, String> targetLabel(Target target) {
@@ -30,22 +29,24 @@ record Generation<C, X>(ExporterDefinition<C, X> definition, LoadedConfig<X> con
   }
 
   @Override
-  public Target probeTarget(String target, String moduleName) {
-    Optional<AuthModule> module = Optional.empty();
-    if (moduleName != null && !moduleName.isEmpty()) {
-      Map<String, AuthModule> known = config.common().authModules();
-      module = Optional.ofNullable(known.get(moduleName));
-      if (module.isEmpty()) {
-        throw new IllegalArgumentException("unknown auth_module '" + moduleName + "'"
-            + (known.isEmpty() ? " (none configured)"
-                : " (configured: " + String.join(", ", new TreeSet<>(known.keySet())) + ")"));
-      }
-    }
+  public Target probeTarget(ProbeRequest request) {
     try {
-      return definition.probeTarget(target, module, config);
+      return definition.probeTarget(request, config);
     } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("invalid target: " + e.getMessage(), e);
+      String message = e.getMessage();
+      throw new IllegalArgumentException(message != null && message.startsWith("unknown ")
+          ? message : "invalid target: " + message, e);
     }
+  }
+
+  @Override
+  public boolean probeShowsScrapeFamilies() {
+    return definition.probeShowsScrapeFamilies();
+  }
+
+  @Override
+  public String namespace() {
+    return definition.namespace();
   }
 
   @Override

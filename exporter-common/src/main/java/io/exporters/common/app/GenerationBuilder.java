@@ -1,5 +1,6 @@
 package io.exporters.common.app;
 
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.CollectorConfig;
 import io.exporters.common.config.ConfigException;
@@ -24,9 +25,11 @@ import java.util.Map;
  */
 final class GenerationBuilder<C, X> {
   private final ExporterDefinition<C, X> definition;
+  private final ConnectionSource<C> connections;
 
-  GenerationBuilder(ExporterDefinition<C, X> definition) {
+  GenerationBuilder(ExporterDefinition<C, X> definition, ConnectionSource<C> connections) {
     this.definition = definition;
+    this.connections = connections;
   }
 
   Generation<C, X> build(LoadedConfig<X> config) throws ConfigException {
@@ -52,6 +55,7 @@ final class GenerationBuilder<C, X> {
     return new Generation<>(definition, config,
         new WebConfigWatcher(file == null ? null : Path.of(file), web), new ScrapePlan<>(active),
         List.copyOf(definition.defaultTargets(config)),
-        new ScrapeTimeouts(s.timeout(), s.defaultTimeout(), s.timeoutMargin()));
+        new ScrapeTimeouts(s.timeout(), s.defaultTimeout(), s.timeoutMargin()),
+        Map.copyOf(definition.endpoints(config, connections)));
   }
 }

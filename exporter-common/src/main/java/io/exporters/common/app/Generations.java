@@ -1,5 +1,6 @@
 package io.exporters.common.app;
 
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.config.CommandLine;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigLoader;
@@ -29,10 +30,10 @@ final class Generations<C, X> {
 
   Generations(ExporterDefinition<C, X> definition, ConfigLoader<X> loader,
       CommandLine.Parsed args, Map<String, String> env, SelfMetrics selfMetrics,
-      LoadedConfig<X> first) throws ConfigException {
+      ConnectionSource<C> connections, LoadedConfig<X> first) throws ConfigException {
     this.definition = definition;
     this.loader = loader;
-    this.builder = new GenerationBuilder<>(definition);
+    this.builder = new GenerationBuilder<>(definition, connections);
     this.args = args;
     this.env = env;
     this.selfMetrics = selfMetrics;

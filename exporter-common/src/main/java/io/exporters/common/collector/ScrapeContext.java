@@ -29,4 +29,12 @@ public interface ScrapeContext<C> {
 
   /** The collector's own options from config ({@code collectors.<name>.<option>}). */
   Map<String, String> options();
+
+  /**
+   * A line of what the collector did (a request sent, a check that failed), shown by
+   * {@code /probe?debug=true}; the first {@value #DEBUG_LINES} of a run are kept.
+   */
+  void debug(String line);
+
+  int DEBUG_LINES = 200;
 }

@@ -6,7 +6,7 @@ import java.util.List;
 /** What one collector produced for one scrape. */
 public record CollectorOutcome(
     String collector, Status status, List<MetricFamily> families, double durationSeconds,
-    double cacheAgeSeconds, String error, int droppedSeries) {
+    double cacheAgeSeconds, String error, int droppedSeries, List<String> debug) {
 
   public enum Status {
     /** Ran (or was served from cache within its TTL) and succeeded. */
@@ -21,6 +21,19 @@ public record CollectorOutcome(
 
   public CollectorOutcome {
     families = List.copyOf(families);
+    debug = debug == null ? List.of() : List.copyOf(debug);
+  }
+
+  public CollectorOutcome(String collector, Status status, List<MetricFamily> families,
+      double durationSeconds, double cacheAgeSeconds, String error, int droppedSeries) {
+    this(collector, status, families, durationSeconds, cacheAgeSeconds, error, droppedSeries,
+        List.of());
+  }
+
+  /** The same outcome with the run's debug lines (see ScrapeContext#debug). */
+  CollectorOutcome withDebug(List<String> lines) {
+    return new CollectorOutcome(collector, status, families, durationSeconds, cacheAgeSeconds,
+        error, droppedSeries, lines);
   }
 
   static CollectorOutcome failed(String collector, double seconds, String error) {

@@ -57,7 +57,8 @@ final class CollectorRunner<C> {
     Object runnerLock = new Object();
     boolean[] running = {true};
     ScheduledFuture<?> watchdog = timer.schedule(() -> {
-      if (outcome.complete(CollectorOutcome.late(active.name(), seconds(started)))) {
+      if (outcome.complete(CollectorOutcome.late(active.name(), seconds(started))
+          .withDebug(ctx.debugLines()))) {
         logger.atWarn().addKeyValue("collector", active.name()).addKeyValue("target", target)
             .log("collector missed the scrape deadline; cancelled");
         ctx.abortAll();
@@ -84,14 +85,16 @@ final class CollectorRunner<C> {
             active.ttl());
       }
       outcome.complete(new CollectorOutcome(active.name(), CollectorOutcome.Status.SUCCESS,
-          families, took, active.ttl() == null ? Double.NaN : 0, null, buffer.droppedSeries()));
+          families, took, active.ttl() == null ? Double.NaN : 0, null, buffer.droppedSeries(),
+          ctx.debugLines()));
       failures.succeeded(target, active.name());
     } catch (Throwable e) {
       // The connection stays pooled: the health check before its next use decides.
       if (!outcome.isDone()) {
         String reason = describe(e);
         failures.failed(target, active.name(), reason);
-        outcome.complete(CollectorOutcome.failed(active.name(), seconds(started), reason));
+        outcome.complete(CollectorOutcome.failed(active.name(), seconds(started), reason)
+            .withDebug(ctx.debugLines()));
       }
     } finally {
       watchdog.cancel(false);

@@ -7,7 +7,10 @@ import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetKey;
 import io.exporters.common.backend.Version;
 import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.secret.SecretMasker;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
@@ -23,6 +26,7 @@ final class RunContext<C> implements ScrapeContext<C> {
   private final Version version;
   private final Map<String, String> options;
   private final Map<TargetKey, Lease<C>> leases = new LinkedHashMap<>();
+  private final List<String> debug = new ArrayList<>();
   private boolean aborted;
 
   RunContext(ConnectionSource<C> pools, Target target, Deadline deadline, Version version,
@@ -86,6 +90,17 @@ final class RunContext<C> implements ScrapeContext<C> {
   @Override
   public Map<String, String> options() {
     return options;
+  }
+
+  @Override
+  public synchronized void debug(String line) {
+    if (debug.size() < DEBUG_LINES) {
+      debug.add(SecretMasker.mask(line));
+    }
+  }
+
+  synchronized List<String> debugLines() {
+    return List.copyOf(debug);
   }
 
   synchronized void releaseAll() {

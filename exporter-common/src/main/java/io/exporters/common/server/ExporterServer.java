@@ -3,6 +3,7 @@ package io.exporters.common.server;
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ListenAddress;
 import io.exporters.common.scrape.ScrapeEngine;
+import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.webconfig.Connectors;
 import io.exporters.common.webconfig.WebConfig;
@@ -12,7 +13,9 @@ import io.javalin.http.Context;
 import io.javalin.http.Handler;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Connector;
@@ -77,6 +80,9 @@ public final class ExporterServer<C> implements AutoCloseable {
       cfg.routes.get("/-/ready", readyHandler);
       cfg.routes.head("/-/ready", readyHandler);
       cfg.routes.post("/-/reload", ctx -> reload(ctx, reload));
+      for (String path : config.get().endpoints().keySet()) {
+        cfg.routes.get(path, ctx -> endpoint(ctx, path));
+      }
     });
     javalin.start();
     ready = true;
@@ -106,6 +112,20 @@ public final class ExporterServer<C> implements AutoCloseable {
     ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(about.name(),
         about.description(), about.version(), links,
         SecretMasker.mask(served.effectiveYaml())));
+  }
+
+  private void endpoint(Context ctx, String path) throws Exception {
+    ServedConfig<C> served = config.get();
+    Endpoint endpoint = served.endpoints().get(path);
+    if (endpoint == null) {
+      ctx.status(404).contentType(TEXT).result("not served by the configuration in force\n");
+      return;
+    }
+    Map<String, String> params = new LinkedHashMap<>();
+    ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+    Endpoint.Answer answer = endpoint.answer(params,
+        served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
+    ctx.status(answer.status()).contentType(answer.contentType()).result(answer.body());
   }
 
   private static void reload(Context ctx, Reload reload) {

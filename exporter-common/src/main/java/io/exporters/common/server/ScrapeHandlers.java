@@ -2,6 +2,7 @@ package io.exporters.common.server;
 
 import io.exporters.common.backend.Target;
 import io.exporters.common.exposition.Exposition;
+import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.scrape.ScrapeEngine;
 import io.exporters.common.scrape.ScrapeResult;
 import io.exporters.common.scrape.ScrapeTimeouts;
@@ -10,6 +11,10 @@ import io.javalin.http.Context;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,20 +63,54 @@ final class ScrapeHandlers<C> {
     if (module == null) {
       module = ctx.queryParam("module");
     }
+    Map<String, String> params = new LinkedHashMap<>();
+    ctx.queryParamMap().forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+    ProbeRequest request = new ProbeRequest(target, module, params);
     Target resolved;
     try {
-      resolved = served.probeTarget(target, module);
+      resolved = served.probeTarget(request);
     } catch (IllegalArgumentException e) {
       // Exporters' messages name keys and positions, not values; masked all the same.
       badRequest(ctx, SecretMasker.mask(e.getMessage()));
       return;
     }
     try {
-      respond(ctx, engine.scrape(resolved, served.plan(),
-          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER))), false);
+      ScrapeResult result = engine.scrape(resolved, served.plan(),
+          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
+      if (request.debug()) {
+        ctx.contentType(ExporterServer.TEXT).result(ProbeDebug.render(result,
+            probeFamilies(served, result)));
+        return;
+      }
+      if (served.probeShowsScrapeFamilies()) {
+        respond(ctx, result, false);
+      } else {
+        ScrapeResult probeOnly = result.memo(PROBE_ONLY, () -> new ScrapeResult(result.up(),
+            probeFamilies(served, result), result.outcomes(), result.droppedSeries(),
+            result.durationSeconds()));
+        respond(ctx, probeOnly, false);
+      }
     } catch (OutOfMemoryError e) {
       outOfMemory(ctx);
     }
+  }
+
+  private static final Object PROBE_ONLY = new Object();
+
+  /** The families a probe answers with: without the scrape's own unless the exporter wants them. */
+  private static List<MetricFamily> probeFamilies(ServedConfig<?> served, ScrapeResult result) {
+    if (served.probeShowsScrapeFamilies()) {
+      return result.families();
+    }
+    String up = served.namespace() + "_up";
+    String collectorFamilies = served.namespace() + "_scrape_collector_";
+    List<MetricFamily> out = new ArrayList<>(result.families().size());
+    for (MetricFamily f : result.families()) {
+      if (!f.name().equals(up) && !f.name().startsWith(collectorFamilies)) {
+        out.add(f);
+      }
+    }
+    return out;
   }
 
   private void respond(Context ctx, ScrapeResult result, boolean withSelfMetrics) {

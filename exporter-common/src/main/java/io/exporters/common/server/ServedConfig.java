@@ -23,10 +23,22 @@ public interface ServedConfig<C> {
   ScrapeTimeouts timeouts();
 
   /**
-   * The target of {@code /probe?target=...&module=...}; an {@link IllegalArgumentException}
-   * (unknown module, malformed target) is answered 400 with its message.
+   * The target of a {@code /probe} request; an {@link IllegalArgumentException} (unknown module,
+   * malformed target) is answered 400 with its message.
    */
-  Target probeTarget(String target, String moduleName);
+  Target probeTarget(ProbeRequest request);
+
+  /**
+   * Whether a {@code /probe} answer carries {@code <ns>_up} and {@code <ns>_scrape_collector_*}
+   * (blackbox's answer does not: those stay on {@code /metrics}).
+   */
+  boolean probeShowsScrapeFamilies();
+
+  /** The prefix of {@code <ns>_up} and {@code <ns>_scrape_collector_*}. */
+  String namespace();
+
+  /** The exporter's own pages, by path; the paths are those the first generation had. */
+  Map<String, Endpoint> endpoints();
 
   /** The effective configuration as YAML, secrets shown as {@code <secret>}. */
   String effectiveYaml();

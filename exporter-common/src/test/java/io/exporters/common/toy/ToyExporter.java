@@ -16,6 +16,7 @@ import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.server.ProbeRequest;
 import java.io.IOException;
 import java.time.Duration;
 import java.util.List;
@@ -23,10 +24,11 @@ import java.util.Map;
 import java.util.Optional;
 
 /** A small exporter over {@link ToyBackend}, used to prove the core's behaviour end to end. */
-public final class ToyExporter implements ExporterDefinition<ToyConnection, ToySettings> {
+public class ToyExporter implements ExporterDefinition<ToyConnection, ToySettings> {
   static final CollectorCatalog<ToyConnection> COLLECTORS = CollectorCatalog.of(
       CollectorSpec.<ToyConnection>of("alpha", "the backend's value", (ctx, sink) -> {
         ToyConnection c = ctx.connection();
+        ctx.debug("asked " + c.backend.name + " for its value");
         c.backend.called("alpha");
         sink.gauge("toy_alpha_value", "The toy value.", "source").add(c.backend.value, "alpha");
       }),
@@ -151,8 +153,9 @@ public final class ToyExporter implements ExporterDefinition<ToyConnection, ToyS
   }
 
   @Override
-  public Target probeTarget(String target, Optional<AuthModule> module,
-      LoadedConfig<ToySettings> config) {
+  public Target probeTarget(ProbeRequest request, LoadedConfig<ToySettings> config) {
+    String target = request.target();
+    Optional<AuthModule> module = request.authModule(config.common());
     if (!target.startsWith("toy://") || target.length() == "toy://".length()) {
       throw new IllegalArgumentException("target must look like toy://<name>, got '" + target
           + "'");

@@ -101,6 +101,11 @@ public final class EachDatabase implements Collector<Connection> {
     }
 
     @Override
+    public void debug(String line) {
+      outer.debug(line);
+    }
+
+    @Override
     public Optional<Version> backendVersion() {
       return outer.backendVersion();
     }
