@@ -1,0 +1,8 @@
+-- The demo database: a monitoring role for the exporter (pg_monitor, not a superuser) and a
+-- little schema the load job writes to. The role's password comes from the environment.
+\set monitor_password `echo "$POSTGRES_MONITOR_PASSWORD"`
+CREATE ROLE monitor LOGIN PASSWORD :'monitor_password';
+GRANT pg_monitor TO monitor;
+CREATE TABLE orders (id bigserial PRIMARY KEY, status text NOT NULL, amount numeric NOT NULL,
+  created_at timestamptz NOT NULL DEFAULT now());
+CREATE INDEX orders_status ON orders (status);
