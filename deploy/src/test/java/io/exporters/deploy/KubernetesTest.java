@@ -1,0 +1,122 @@
+package io.exporters.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
+import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.exporters.common.testing.Golden;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * deploy/kubernetes: every kustomization resolves, each exporter has a Deployment, Service and
+ * ServiceMonitor that agree with each other (selectors, ports, probes on the health endpoints,
+ * resources, secrets by reference), and the PrometheusRule is the rule files, unchanged.
+ * kubectl kustomize renders it where kubectl is installed; the YAML checks run everywhere.
+ */
+class KubernetesTest {
+  static final YAMLMapper YAML = new YAMLMapper();
+  static final Map<String, Integer> PORTS = Map.of("postgres", 9187, "redis", 9121,
+      "cloudflare", 9199, "scraper", 9115);
+
+  @Test
+  void theManifestsOfEachExporterAgree() throws Exception {
+    Path root = Repo.file("deploy/kubernetes");
+    JsonNode top = YAML.readTree(root.resolve("kustomization.yaml").toFile());
+    List<String> topResources = new ArrayList<>();
+    top.get("resources").forEach(r -> topResources.add(r.asText()));
+    for (Map.Entry<String, Integer> e : PORTS.entrySet()) {
+      String name = "exporter-" + e.getKey();
+      assertThat(topResources).contains(name);
+      Path dir = root.resolve(name);
+      JsonNode kustomization = YAML.readTree(dir.resolve("kustomization.yaml").toFile());
+      for (JsonNode r : kustomization.get("resources")) {
+        assertThat(dir.resolve(r.asText())).as(name).exists();
+      }
+      JsonNode deployment = YAML.readTree(dir.resolve("deployment.yaml").toFile());
+      JsonNode service = YAML.readTree(dir.resolve("service.yaml").toFile());
+      JsonNode monitor = YAML.readTree(dir.resolve("servicemonitor.yaml").toFile());
+      JsonNode container = deployment.at("/spec/template/spec/containers/0");
+      assertThat(deployment.at("/spec/selector/matchLabels/app.kubernetes.io~1name").asText())
+          .isEqualTo(name).isEqualTo(
+              deployment.at("/spec/template/metadata/labels/app.kubernetes.io~1name").asText());
+      assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
+      assertThat(monitor.at("/spec/selector/matchLabels"))
+          .isEqualTo(deployment.at("/spec/selector/matchLabels"));
+      assertThat(container.at("/image").asText()).isEqualTo("exporters/" + name + ":latest");
+      assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(e.getValue());
+      assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(e.getValue());
+      assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/-/healthy");
+      assertThat(container.at("/readinessProbe/httpGet/path").asText()).isEqualTo("/-/ready");
+      assertThat(container.at("/resources/requests/memory").asText()).isNotEmpty();
+      assertThat(container.at("/resources/limits/memory").asText()).isNotEmpty();
+      assertThat(deployment.at("/spec/template/spec/securityContext/runAsNonRoot").asBoolean())
+          .isTrue();
+      assertThat(monitor.at("/spec/endpoints/0/relabelings/0/replacement").asText())
+          .as("job label, as the rules expect").isEqualTo(e.getKey());
+      // Secrets by reference only: no literal credential in a manifest.
+      for (JsonNode env : container.path("env")) {
+        String key = env.get("name").asText();
+        if (key.contains("PASSWORD") && !key.endsWith("_FILE") || key.contains("TOKEN")) {
+          assertThat(env.has("valueFrom")).as(name + " " + key).isTrue();
+        }
+      }
+    }
+  }
+
+  @Test
+  void thePrometheusRuleIsTheRuleFiles() throws Exception {
+    ObjectNode rule = JsonNodeFactory.instance.objectNode();
+    rule.put("apiVersion", "monitoring.coreos.com/v1");
+    rule.put("kind", "PrometheusRule");
+    rule.putObject("metadata").put("name", "exporters")
+        .putObject("labels").put("app.kubernetes.io/part-of", "exporters");
+    ArrayNode groups = rule.putObject("spec").putArray("groups");
+    try (var files = Files.list(Repo.file("deploy/prometheus/rules"))) {
+      for (Path f : files.sorted().toList()) {
+        YAML.readTree(f.toFile()).get("groups").forEach(groups::add);
+      }
+    }
+    ObjectMapper writer = new ObjectMapper(YAMLFactory.builder()
+        .disable(YAMLGenerator.Feature.WRITE_DOC_START_MARKER)
+        .enable(YAMLGenerator.Feature.MINIMIZE_QUOTES)
+        .enable(YAMLGenerator.Feature.LITERAL_BLOCK_STYLE).build());
+    String expected = "# Generated from deploy/prometheus/rules by KubernetesTest: regenerate with\n"
+        + "# mvn -pl deploy verify -Dtest=KubernetesTest -Dgolden.update=true\n"
+        + writer.writeValueAsString(rule);
+    Golden.assertMatches(expected, Repo.file("deploy/kubernetes/prometheusrule.yaml"));
+  }
+
+  @Test
+  void kubectlRendersTheWholeKustomization() throws Exception {
+    Path kubectl = Path.of("/usr/bin/kubectl");
+    List<String> kinds = new ArrayList<>();
+    if (Files.isExecutable(kubectl)) {
+      Tools.Result r = Tools.run(Repo.root(), kubectl.toString(), "kustomize",
+          Repo.file("deploy/kubernetes").toString());
+      assertThat(r.exitCode()).as(r.output()).isZero();
+      for (String doc : r.output().split("(?m)^---$")) {
+        if (!doc.isBlank()) {
+          JsonNode node = YAML.readTree(doc);
+          kinds.add(node.get("kind").asText());
+          assertThat(node.at("/metadata/namespace").asText()).isEqualTo("monitoring");
+        }
+      }
+      assertThat(kinds).contains("Deployment", "Service", "ServiceMonitor", "Probe",
+          "PrometheusRule", "ConfigMap");
+      assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(4);
+    }
+    // Without kubectl the same structure is checked above from the files themselves.
+    assertThat(Repo.file("deploy/kubernetes/exporter-scraper/scraper.yml")).exists();
+  }
+}
