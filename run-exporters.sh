@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Builds the exporters and starts all four with working defaults against the local PostgreSQL and
-# Redis (started by .ci/services when needed). Prints each URL; Ctrl-C stops them all.
+# Redis (installed and started by .ci/backends when needed). Prints each URL; Ctrl-C stops them all.
 # Logs go to run/<exporter>.log. Set JAVA_OPTS to override the JVM flags.
 set -euo pipefail
 cd "$(dirname "$0")"
 
-.ci/services
+.ci/backends
 mvn -B -q -DskipTests package
 mkdir -p run
 
