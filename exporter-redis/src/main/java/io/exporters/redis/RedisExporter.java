@@ -5,30 +5,43 @@ import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.backend.Backend;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
-import io.exporters.common.config.AuthModule;
-import io.exporters.common.config.ConfigException;
+import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.ConfigSchema;
-import io.exporters.common.config.EnvSpec;
-import io.exporters.common.config.FlagSpec;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.server.ProbeRequest;
+import io.exporters.redis.client.RedisConnection;
+import io.exporters.redis.client.RedisConnector;
+import io.exporters.redis.collector.ScrapeRequestErrors;
+import java.time.Clock;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import redis.clients.jedis.Jedis;
 
-/** A drop-in for oliver006/redis_exporter: same port, flags, env, /scrape path and names. */
-public final class RedisExporter implements ExporterDefinition<Jedis, RedisSettings> {
-  static final CollectorCatalog<Jedis> COLLECTORS = new CollectorCatalog<>();
+/**
+ * A drop-in for oliver006/redis_exporter: same port, flags, environment, /scrape path and
+ * metric names. Collectors are in {@link RedisCatalog}, configuration in {@link RedisSchema},
+ * targets and logins in {@link RedisTargets}.
+ */
+public final class RedisExporter implements ExporterDefinition<RedisConnection, RedisSettings> {
+  private static final CollectorCatalog<RedisConnection> CATALOG = RedisCatalog.defaults();
+
+  private final String namespace;
+
+  public RedisExporter() {
+    this("redis");
+  }
+
+  /** With another {@code --namespace}: fixed for the life of the process. */
+  public RedisExporter(String namespace) {
+    this.namespace = namespace;
+  }
 
   @Override
   public String name() {
-    return "redis_exporter";
+    return namespace + "_exporter";
   }
 
   @Override
   public String namespace() {
-    return "redis";
+    return namespace;
   }
 
   @Override
@@ -37,50 +50,38 @@ public final class RedisExporter implements ExporterDefinition<Jedis, RedisSetti
   }
 
   @Override
-  public CollectorCatalog<Jedis> collectors() {
-    return COLLECTORS;
+  public CollectorCatalog<RedisConnection> collectors() {
+    return CATALOG;
   }
 
   @Override
   public ConfigSchema<RedisSettings> configSchema() {
-    return ConfigSchema.builder(RedisSettings.class, 9121, COLLECTORS)
-        .envPrefix("REDIS_EXPORTER_")
-        .flags(FlagSpec.string("redis.addr", "redis_addr", "Address of the Redis instance.",
-                "REDIS_ADDR"),
-            FlagSpec.string("redis.user", "redis_user", "User name for Redis ACL.", "REDIS_USER"))
-        .env(EnvSpec.secret("REDIS_PASSWORD", "redis_password"))
-        .validator((settings, tree) -> {
-          if (settings.redisAddr() != null) {
-            try {
-              RedisAddress.parse(settings.redisAddr());
-            } catch (IllegalArgumentException e) {
-              throw new ConfigException(tree.sourceOf("redis_addr") + ": key 'redis_addr': "
-                  + e.getMessage());
-            }
-          }
-        })
-        .build();
+    return RedisSchema.of(CATALOG, namespace);
   }
 
   @Override
-  public Backend<Jedis> backend(LoadedConfig<RedisSettings> config) {
-    return Backend.pooled(new RedisConnector());
+  public List<CollectorSpec<RedisConnection>> collectors(LoadedConfig<RedisSettings> config) {
+    return RedisCatalog.of(config.settings(), Clock.systemUTC()).all();
+  }
+
+  @Override
+  public Backend<RedisConnection> backend(LoadedConfig<RedisSettings> config) {
+    return Backend.pooled(new RedisConnector(RedisCatalog.connectSettings(config.settings())));
   }
 
   @Override
   public List<Target> defaultTargets(LoadedConfig<RedisSettings> config) {
-    RedisSettings s = config.settings();
-    String addr = s.redisAddr() == null ? "redis://localhost:6379" : s.redisAddr();
-    return List.of(new Target(RedisAddress.parse(addr).canonical(), "", s.redisUser(),
-        s.redisPassword(), Map.of()));
+    return RedisTargets.defaultTarget(config.settings()).map(List::of).orElse(List.of());
   }
 
   @Override
   public Target probeTarget(ProbeRequest request, LoadedConfig<RedisSettings> config) {
-    Optional<AuthModule> module = request.authModule(config.common());
-    String canonical = RedisAddress.parse(request.target()).canonical();
-    return module.map(m -> new Target(canonical, "", m.userpass().username(),
-        m.userpass().password(), m.options())).orElse(Target.of(canonical));
+    try {
+      return RedisTargets.probe(request, config);
+    } catch (IllegalArgumentException e) {
+      ScrapeRequestErrors.record();
+      throw e;
+    }
   }
 
   @Override
@@ -88,7 +89,17 @@ public final class RedisExporter implements ExporterDefinition<Jedis, RedisSetti
     return List.of("/scrape");
   }
 
+  @Override
+  public List<String> notes(LoadedConfig<RedisSettings> config) {
+    return defaultTargets(config).isEmpty()
+        ? List.of("no --redis.addr: /metrics serves only the exporter's own metrics; "
+            + "/scrape?target=redis://host:port works")
+        : List.of();
+  }
+
   public static void main(String[] args) {
-    ExporterApp.main(new RedisExporter(), args);
+    List<String> normalized = GoStyleArgs.normalize(List.of(args));
+    ExporterApp.main(new RedisExporter(GoStyleArgs.namespace(normalized, System.getenv())),
+        normalized.toArray(String[]::new));
   }
 }

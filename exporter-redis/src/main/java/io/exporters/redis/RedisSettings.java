@@ -1,6 +1,62 @@
 package io.exporters.redis;
 
+import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.exporters.common.secret.Secret;
+import io.exporters.redis.settings.LuaScript;
+import java.time.Duration;
+import java.util.List;
 
-/** redis_exporter's own keys: the address /metrics scrapes and its credentials. */
-public record RedisSettings(String redisAddr, String redisUser, Secret redisPassword) {}
+/**
+ * redis_exporter's own keys (each also a flag and a {@code REDIS_EXPORTER_*} variable, see
+ * {@link RedisSchema}). {@code passwords} and {@code scripts} are not keys: they are what
+ * {@code redis_password_file} and {@code script} name, read once per load.
+ */
+public record RedisSettings(
+    String redisAddr, String redisUser, Secret redisPassword, String redisPasswordFile,
+    Boolean redisPasswordOnScrapeTargets,
+    String namespace, String compat,
+    String checkKeys, String checkSingleKeys, String checkStreams, String checkSingleStreams,
+    String countKeys, Integer checkKeysBatchSize, Integer checkKeysLimit,
+    Duration checkKeysScanTtl, Boolean disableExportingKeyValues,
+    Boolean skipCheckkeysForRoleMaster, Boolean streamsExcludeConsumerMetrics,
+    List<String> script, Boolean luaScriptReadOnly,
+    String configCommand, Duration connectionTimeout, Boolean setClientName,
+    Boolean pingOnConnect,
+    String tlsClientKeyFile, String tlsClientCertFile, String tlsCaCertFile,
+    Boolean skipTlsVerification, String tlsServerName,
+    Boolean isCluster, Boolean clusterAllNodes, Boolean clusterDiscoverHostnames,
+    Boolean exportClientList, Boolean exportClientPort,
+    Boolean includeConfigMetrics, Boolean redactConfigMetrics, Boolean includeSystemMetrics,
+    Boolean includeMetricsForEmptyDatabases, Boolean excludeLatencyHistogramMetrics,
+    Boolean redisOnlyMetrics,
+    @JsonIgnore PasswordFile passwords, @JsonIgnore List<LuaScript> scripts) {
+
+  public static final String DEFAULT_ADDR = "redis://localhost:6379";
+
+  public RedisSettings {
+    script = script == null ? List.of() : List.copyOf(script);
+    passwords = passwords == null ? PasswordFile.EMPTY : passwords;
+    scripts = scripts == null ? List.of() : List.copyOf(scripts);
+  }
+
+  RedisSettings withFiles(PasswordFile readPasswords, List<LuaScript> readScripts) {
+    return new RedisSettings(redisAddr, redisUser, redisPassword, redisPasswordFile,
+        redisPasswordOnScrapeTargets, namespace, compat, checkKeys, checkSingleKeys,
+        checkStreams, checkSingleStreams, countKeys, checkKeysBatchSize, checkKeysLimit,
+        checkKeysScanTtl, disableExportingKeyValues, skipCheckkeysForRoleMaster,
+        streamsExcludeConsumerMetrics, script, luaScriptReadOnly, configCommand,
+        connectionTimeout, setClientName, pingOnConnect, tlsClientKeyFile, tlsClientCertFile,
+        tlsCaCertFile, skipTlsVerification, tlsServerName, isCluster, clusterAllNodes,
+        clusterDiscoverHostnames, exportClientList, exportClientPort, includeConfigMetrics,
+        redactConfigMetrics, includeSystemMetrics, includeMetricsForEmptyDatabases,
+        excludeLatencyHistogramMetrics, redisOnlyMetrics, readPasswords, readScripts);
+  }
+
+  static boolean on(Boolean flag) {
+    return flag != null && flag;
+  }
+
+  static boolean onUnlessOff(Boolean flag) {
+    return flag == null || flag;
+  }
+}

@@ -3,12 +3,13 @@ package io.exporters.redis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.testing.Backends;
+import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exporter's skeleton against the real local Redis: up, /scrape alias, unreachable. */
+/** The exporter end to end against the real local Redis: up, /scrape alias, unreachable. */
 class RedisExporterSmokeTest {
   private final Backends.Endpoint redis = Backends.redis();
 
@@ -16,7 +17,10 @@ class RedisExporterSmokeTest {
   void upWithARealServerAndDownWithAClosedPort() throws Exception {
     try (InProcessExporter e = InProcessExporter.start(new RedisExporter(), List.of(),
         Map.of("REDIS_ADDR", "redis://" + redis.address()))) {
-      assertThat(e.scrape().value("redis_up")).isEqualTo(1);
+      Exposition metrics = e.scrape();
+      assertThat(metrics.value("redis_up")).isEqualTo(1);
+      assertThat(metrics.value("redis_scrape_collector_success", "collector", "info"))
+          .isEqualTo(1);
       assertThat(e.get("/scrape?target=" + redis.address()).exposition().value("redis_up"))
           .isEqualTo(1);
       InProcessExporter.Response down = e.get("/scrape?target=redis://127.0.0.1:"

@@ -1,0 +1,90 @@
+package io.exporters.redis.info;
+
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One INFO reply, parsed: every {@code field:value} line with the section it sits in, in reply
+ * order. Lines split on the first colon only (values hold paths and colons); lines that are not
+ * fields are skipped, so formats of other versions and forks never fail the parse.
+ */
+public final class Info {
+  /** One {@code field:value} line and the section ({@code Server}, {@code Keyspace}...) it is in. */
+  public record Field(String section, String name, String value) {}
+
+  private final List<Field> fields;
+  private final Map<String, String> byName;
+  private final List<String> sections;
+
+  private Info(List<Field> fields, Map<String, String> byName, List<String> sections) {
+    this.fields = Collections.unmodifiableList(fields);
+    this.byName = byName;
+    this.sections = Collections.unmodifiableList(sections);
+  }
+
+  /** Parses a reply with {@code \r\n} or {@code \n} line ends. */
+  public static Info parse(String text) {
+    List<Field> fields = new ArrayList<>(256);
+    Map<String, String> byName = new HashMap<>(512);
+    List<String> sections = new ArrayList<>();
+    String section = "";
+    int length = text.length();
+    int start = 0;
+    while (start < length) {
+      int end = text.indexOf('\n', start);
+      if (end < 0) {
+        end = length;
+      }
+      String line = text.substring(start, end).strip();
+      start = end + 1;
+      if (line.isEmpty()) {
+        continue;
+      }
+      if (line.charAt(0) == '#') {
+        section = line.substring(1).strip();
+        sections.add(section);
+        continue;
+      }
+      int colon = line.indexOf(':');
+      if (colon <= 0) {
+        continue;
+      }
+      Field field = new Field(section, line.substring(0, colon), line.substring(colon + 1));
+      fields.add(field);
+      byName.putIfAbsent(field.name(), field.value());
+    }
+    return new Info(fields, byName, sections);
+  }
+
+  public List<Field> fields() {
+    return fields;
+  }
+
+  /** The value of the first field of that name, or null. */
+  public String get(String name) {
+    return byName.get(name);
+  }
+
+  public String getOrDefault(String name, String fallback) {
+    String value = byName.get(name);
+    return value == null ? fallback : value;
+  }
+
+  public boolean hasSection(String name) {
+    return sections.contains(name);
+  }
+
+  /** The fields of one section, in reply order. */
+  public List<Field> section(String name) {
+    List<Field> out = new ArrayList<>();
+    for (Field f : fields) {
+      if (f.section().equals(name)) {
+        out.add(f);
+      }
+    }
+    return out;
+  }
+}
