@@ -1,0 +1,123 @@
+package io.exporters.cloudflare.store;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The series of one family, sorted by label values (the exposition's order, so scrapes write
+ * them without sorting), with how many each owner holds for top-N. Guarded by the store.
+ */
+final class StoredFamily {
+  private static final Comparator LABEL_ORDER = new Comparator();
+
+  private final FamilySpec spec;
+  private final TreeMap<String[], Cell> series = new TreeMap<>(LABEL_ORDER);
+  private final Map<String, Integer> perOwner = new HashMap<>();
+
+  private static final class Cell {
+    double value;
+    long updated;
+    final String owner;
+
+    Cell(String owner) {
+      this.owner = owner;
+    }
+  }
+
+  private static final class Comparator implements java.util.Comparator<String[]> {
+    @Override
+    public int compare(String[] a, String[] b) {
+      for (int i = 0; i < a.length; i++) {
+        int c = a[i].compareTo(b[i]);
+        if (c != 0) {
+          return c;
+        }
+      }
+      return 0;
+    }
+  }
+
+  StoredFamily(FamilySpec spec) {
+    this.spec = spec;
+  }
+
+  void apply(StoreUpdate.Op op, long now, int topN) {
+    Cell cell = series.get(op.labels());
+    if (cell == null) {
+      boolean room = topN <= 0 || perOwner.getOrDefault(op.owner(), 0) < topN;
+      if (room) {
+        cell = insert(op.labels(), op.owner());
+      } else if (spec.isCounter()) {
+        String[] other = other(op.labels());
+        cell = series.get(other);
+        if (cell == null) {
+          cell = insert(other, op.owner());
+        }
+      } else {
+        // A quantile cannot be merged with others: past top-N it is left out.
+        return;
+      }
+    }
+    cell.value = spec.isCounter() ? cell.value + op.value() : op.value();
+    cell.updated = now;
+  }
+
+  void clearGauges(String owner) {
+    if (!spec.isCounter()) {
+      dropOwner(owner);
+    }
+  }
+
+  void dropOwner(String owner) {
+    if (perOwner.remove(owner) == null) {
+      return;
+    }
+    series.values().removeIf(c -> c.owner.equals(owner));
+  }
+
+  int expire(long cutoff) {
+    int n = 0;
+    Iterator<Cell> it = series.values().iterator();
+    while (it.hasNext()) {
+      Cell c = it.next();
+      if (c.updated < cutoff) {
+        it.remove();
+        perOwner.computeIfPresent(c.owner, (k, v) -> v <= 1 ? null : v - 1);
+        n++;
+      }
+    }
+    return n;
+  }
+
+  List<Series> snapshot() {
+    List<Series> out = new ArrayList<>(series.size());
+    series.forEach((labels, cell) -> out.add(new Series(labels, cell.value)));
+    return out;
+  }
+
+  int size() {
+    return series.size();
+  }
+
+  private Cell insert(String[] labels, String owner) {
+    Cell cell = new Cell(owner);
+    series.put(labels, cell);
+    perOwner.merge(owner, 1, Integer::sum);
+    return cell;
+  }
+
+  private String[] other(String[] labels) {
+    String[] out = Arrays.copyOf(labels, labels.length);
+    for (int i = 0; i < out.length; i++) {
+      if (spec.breakdown(i)) {
+        out[i] = SeriesStore.OTHER;
+      }
+    }
+    return out;
+  }
+}
