@@ -3,23 +3,43 @@ package io.exporters.scraper;
 import io.exporters.common.app.ExporterApp;
 import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.HttpApi;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ConfigSchema;
-import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.config.Redaction;
+import io.exporters.common.secret.SecretMasker;
+import io.exporters.common.server.Endpoint;
 import io.exporters.common.server.ProbeRequest;
-import java.net.URI;
+import io.exporters.scraper.collector.HistoryPages;
+import io.exporters.scraper.collector.ProbeCollector;
+import io.exporters.scraper.collector.ProbeHistory;
+import io.exporters.scraper.collector.ProbeTargets;
+import io.exporters.scraper.config.ProbeSettings;
+import io.exporters.scraper.modules.ModuleSet;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
-/** HTTP(S) probes in blackbox_exporter's shape: /probe?target=URL answers probe_* series. */
+/**
+ * A drop-in for blackbox_exporter's http and tcp probers plus json_exporter, with health
+ * endpoints understood natively: port 9115, /probe?target=&module=, blackbox's modules and
+ * series. Configuration in {@link ScraperSchema}, targets in {@link ProbeTargetRequests}.
+ */
 public final class ScraperExporter implements ExporterDefinition<HttpApi, ScraperSettings> {
-  static final CollectorCatalog<HttpApi> COLLECTORS = CollectorCatalog.of(
-      CollectorSpec.of("http", "GET the target URL", new HttpProbeCollector()));
+  static final String COLLECTOR = "probe";
+  // The catalog names the collector for --help and validation; each configuration builds it.
+  private static final CollectorCatalog<HttpApi> CATALOG = CollectorCatalog.of(CollectorSpec.of(
+      COLLECTOR, "Probe each target with its module (http or tcp, health and JSON bodies)",
+      (ctx, sink) -> {
+        throw new IllegalStateException("the probe collector is built per configuration");
+      }));
+
+  private final ProbeHistory history = new ProbeHistory(ProbeSettings.DEFAULT_HISTORY_LIMIT);
+  private final ProbeThreads threads = new ProbeThreads();
 
   @Override
   public String name() {
@@ -33,66 +53,70 @@ public final class ScraperExporter implements ExporterDefinition<HttpApi, Scrape
 
   @Override
   public String description() {
-    return "Probes HTTP(S) endpoints, health endpoints and JSON status APIs.";
+    return "Probes HTTP(S) and TCP endpoints as blackbox_exporter does, and reads health "
+        + "endpoints and JSON status APIs into series. Recent probes: history.";
   }
 
   @Override
   public CollectorCatalog<HttpApi> collectors() {
-    return COLLECTORS;
+    return CATALOG;
   }
 
   @Override
   public ConfigSchema<ScraperSettings> configSchema() {
-    return ConfigSchema.builder(ScraperSettings.class, 9115, COLLECTORS)
-        .envPrefix("SCRAPER_EXPORTER_")
-        .env(EnvSpec.list("SCRAPER_TARGETS", "targets"))
-        .validator((settings, tree) -> {
-          for (int i = 0; i < settings.targets().size(); i++) {
-            String url = settings.targets().get(i);
-            try {
-              checkUrl(url);
-            } catch (IllegalArgumentException e) {
-              throw new ConfigException(tree.sourceOf("targets") + ": key 'targets[" + i + "]': "
-                  + e.getMessage());
-            }
-          }
-        })
-        .build();
+    return ScraperSchema.of(CATALOG);
   }
 
-  static void checkUrl(String url) {
-    URI uri;
-    try {
-      uri = URI.create(url);
-    } catch (IllegalArgumentException e) {
-      throw new IllegalArgumentException("'" + url + "' is not a URL");
-    }
-    if (!"http".equals(uri.getScheme()) && !"https".equals(uri.getScheme())
-        || uri.getHost() == null) {
-      throw new IllegalArgumentException("'" + url + "' is not an http:// or https:// URL");
-    }
+  @Override
+  public List<CollectorSpec<HttpApi>> collectors(LoadedConfig<ScraperSettings> config) {
+    ModuleSet set = config.settings().compiled();
+    history.limit(set.settings().historyLimit());
+    return List.of(CollectorSpec.of(COLLECTOR, CATALOG.get(COLLECTOR).orElseThrow()
+        .description(), new ProbeCollector(set, history, threads.executor())));
   }
 
   @Override
   public Backend<HttpApi> backend(LoadedConfig<ScraperSettings> config) {
-    // blackbox's http prober follows redirects by default; bodies are read by the prober itself.
-    return Backend.shared(HttpApi.shared().with(b -> b.followRedirects(true)));
+    // Modules derive their clients from the core's; the backend itself needs no pool.
+    return Backend.shared(HttpApi.shared());
   }
 
+  /** One target standing for every static target: probed together, at bounded concurrency. */
   @Override
   public List<Target> defaultTargets(LoadedConfig<ScraperSettings> config) {
-    List<String> targets = config.settings().targets();
-    if (targets.isEmpty()) {
-      return List.of();
-    }
-    return List.of(new Target("configured-targets", "", null, null,
-        Map.of(HttpProbeCollector.URLS_OPTION, String.join(",", targets))));
+    int n = config.settings().compiled().staticProbes().size();
+    return n == 0 ? List.of() : List.of(ProbeTargets.allStatic(n));
   }
 
   @Override
   public Target probeTarget(ProbeRequest request, LoadedConfig<ScraperSettings> config) {
-    checkUrl(request.target());
-    return Target.of(request.target());
+    return ProbeTargetRequests.target(request, config.settings().compiled());
+  }
+
+  @Override
+  public boolean probeShowsScrapeFamilies() {
+    return false;
+  }
+
+  @Override
+  public Map<String, Endpoint> endpoints(LoadedConfig<ScraperSettings> config,
+      ConnectionSource<HttpApi> connections) {
+    String modules = SecretMasker.mask(Redaction.yaml(Map.of("modules",
+        config.settings().compiled().modules().values().stream().collect(
+            java.util.stream.Collectors.toMap(m -> m.name(), m -> m.config(),
+                (a, b) -> a, java.util.TreeMap::new)))));
+    return Map.of("/history", HistoryPages.table(history), "/logs", HistoryPages.logs(history),
+        "/config", (params, deadline) -> Endpoint.Answer.text(200, modules));
+  }
+
+  @Override
+  public List<String> notes(LoadedConfig<ScraperSettings> config) {
+    List<String> notes = new ArrayList<>();
+    config.settings().compiled().modules().values().stream()
+        .filter(m -> !m.prober().supported())
+        .forEach(m -> notes.add("module " + m.name() + " uses prober " + m.prober().label()
+            + ", which this exporter does not implement; /probe refuses it"));
+    return notes;
   }
 
   public static void main(String[] args) {
