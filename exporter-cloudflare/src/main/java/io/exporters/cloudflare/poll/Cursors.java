@@ -9,7 +9,8 @@ import java.util.concurrent.ConcurrentHashMap;
  * Where each (scope, dataset) stands: the start of the first minute not yet counted. Windows
  * are contiguous (each starts where the last ended), so every minute is counted once; a poll
  * that fails leaves the cursor, and the next one reads the missed minutes too, back to at most
- * the catch-up bound. A scope seen for the first time starts at the newest complete minute.
+ * the catch-up bound. A scope seen for the first time starts at the newest complete minute,
+ * and stays there until that minute is counted, however many polls that takes.
  */
 public final class Cursors {
   private final Map<String, Instant> next = new ConcurrentHashMap<>();
@@ -20,10 +21,8 @@ public final class Cursors {
 
   /** The window due now, or null when the dataset is up to date for the scope. */
   public Window due(String scopeId, String dataset, Instant target, Duration maxCatchUp) {
-    Instant start = next.get(key(scopeId, dataset));
-    if (start == null) {
-      start = target.minus(Window.MINUTE);
-    }
+    Instant start = next.computeIfAbsent(key(scopeId, dataset),
+        k -> target.minus(Window.MINUTE));
     if (!start.isBefore(target)) {
       return null;
     }

@@ -90,6 +90,9 @@ public final class PollCycle {
     data.health().endPoll();
     data.status().endPoll(data.calls(), now,
         Duration.ofNanos(System.nanoTime() - startedNanos));
+    if (data.status().reachable()) {
+      data.problems().clear("auth");
+    }
   }
 
   private Inventory inventory(CloudflareClient client, PollSettings s, Instant now) {

@@ -135,6 +135,7 @@ final class QueryRunner {
         data.problems().report("limit:" + d.name(), d.name() + ": minutes skipped ("
             + scope.describe() + "): " + message);
       }
+      case AUTH -> data.problems().report("auth", message);
       default -> { }
     }
     data.health().failed(d.name(), c.label() + ": " + message);

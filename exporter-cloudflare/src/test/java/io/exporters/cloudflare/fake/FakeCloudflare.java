@@ -50,7 +50,7 @@ public final class FakeCloudflare implements AutoCloseable {
   private final Map<String, Set<String>> lackingFields = new ConcurrentHashMap<>();
   private final Map<String, String> failOnce = new ConcurrentHashMap<>();
   private volatile Function<Recorded, Reply> interceptor = r -> null;
-  private volatile Duration graphqlDelay = Duration.ZERO;
+  private volatile Duration delay = Duration.ZERO;
 
   public FakeCloudflare(FakeAccounts accounts) throws IOException {
     this(accounts, 0);
@@ -105,8 +105,9 @@ public final class FakeCloudflare implements AutoCloseable {
     failOnce.put(zoneId + "/" + alias, message);
   }
 
-  public void graphqlDelay(Duration delay) {
-    this.graphqlDelay = delay;
+  /** Every answer comes this late (a slow API). */
+  public void delay(Duration delay) {
+    this.delay = delay;
   }
 
   private void handle(HttpExchange ex) throws IOException {
@@ -124,8 +125,9 @@ public final class FakeCloudflare implements AutoCloseable {
       if (reply == null) {
         reply = answer(r);
       }
-      if (!reply.delay().isZero()) {
-        Thread.sleep(reply.delay().toMillis());
+      long wait = reply.delay().plus(delay).toMillis();
+      if (wait > 0) {
+        Thread.sleep(wait);
       }
       reply.headers().forEach((k, v) -> ex.getResponseHeaders().set(k, v));
       ex.getResponseHeaders().set("Content-Type", "application/json");
@@ -151,8 +153,7 @@ public final class FakeCloudflare implements AutoCloseable {
     }
     String path = r.path().substring(BASE.length());
     if (path.equals("/graphql") || path.equals("/graphql/")) {
-      Reply reply = Reply.of(200, graphql(JSON.readTree(r.body())).toString());
-      return new Reply(200, Map.of(), reply.body(), graphqlDelay);
+      return Reply.of(200, graphql(JSON.readTree(r.body())).toString());
     }
     Map<String, String> q = query(r.query());
     String[] p = path.substring(1).split("/");
