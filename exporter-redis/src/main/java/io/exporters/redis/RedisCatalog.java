@@ -1,5 +1,6 @@
 package io.exporters.redis;
 
+import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
 import io.exporters.redis.client.ConnectSettings;
@@ -7,7 +8,9 @@ import io.exporters.redis.client.RedisConnection;
 import io.exporters.redis.client.TlsOptions;
 import io.exporters.redis.collector.ClientListCollector;
 import io.exporters.redis.collector.ClusterCollector;
+import io.exporters.redis.collector.ClusterNodes;
 import io.exporters.redis.collector.ConfigCollector;
+import io.exporters.redis.collector.EachNode;
 import io.exporters.redis.collector.ExporterCollector;
 import io.exporters.redis.collector.InfoCollector;
 import io.exporters.redis.collector.KeyChecksCollector;
@@ -26,6 +29,7 @@ import io.exporters.redis.settings.Output;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * The one registry of redis collectors: every name, its default and the class that exports it,
@@ -64,7 +68,7 @@ final class RedisCatalog {
     CollectorSpec<RedisConnection> scripts = CollectorSpec.of("script",
         "values returned by the --script Lua scripts",
         new ScriptCollector(out, s.scripts(), RedisSettings.on(s.luaScriptReadOnly())));
-    return CollectorCatalog.of(
+    CollectorCatalog<RedisConnection> catalog = CollectorCatalog.of(
         CollectorSpec.of("info", "everything INFO ALL says, and LATENCY HISTOGRAM",
             new InfoCollector(out, new InfoCollector.Options(
                 RedisSettings.on(s.includeSystemMetrics()),
@@ -94,6 +98,30 @@ final class RedisCatalog {
         RedisSettings.on(s.exportClientList()) ? clientList : clientList.disabledByDefault(),
         CollectorSpec.of("exporter", "connect and ping time, rejected /scrape requests",
             new ExporterCollector(out, RedisSettings.on(s.pingOnConnect()))));
+    return RedisSettings.on(s.clusterAllNodes()) ? everyNode(catalog, s, out) : catalog;
+  }
+
+  /** --cluster-all-nodes: every collector but the exporter's own runs on each node. */
+  private static CollectorCatalog<RedisConnection> everyNode(
+      CollectorCatalog<RedisConnection> catalog, RedisSettings s, Output out) {
+    Optional<Target> seed = RedisTargets.defaultTarget(s);
+    if (seed.isEmpty()) {
+      return catalog;
+    }
+    ClusterNodes nodes = new ClusterNodes(RedisSettings.on(s.clusterDiscoverHostnames()));
+    CollectorCatalog<RedisConnection> wrapped = new CollectorCatalog<>();
+    for (CollectorSpec<RedisConnection> spec : catalog.all()) {
+      if (spec.name().equals("exporter")) {
+        wrapped.add(spec);
+        continue;
+      }
+      EachNode each = new EachNode(seed.get(), nodes, spec.collector(),
+          spec.name().equals("info") ? out.name("up") : null);
+      wrapped.add(new CollectorSpec<>(spec.name(), spec.description() + ", on every node",
+          spec.enabledByDefault(), spec.defaultTtl(), spec.minVersion(), spec.maxVersion(),
+          spec.options(), each));
+    }
+    return wrapped;
   }
 
   static String configCommand(RedisSettings s) {

@@ -3,17 +3,20 @@ package io.exporters.redis;
 import io.exporters.common.app.ExporterApp;
 import io.exporters.common.app.ExporterDefinition;
 import io.exporters.common.backend.Backend;
+import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
 import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.LoadedConfig;
+import io.exporters.common.server.Endpoint;
 import io.exporters.common.server.ProbeRequest;
 import io.exporters.redis.client.RedisConnection;
 import io.exporters.redis.client.RedisConnector;
 import io.exporters.redis.collector.ScrapeRequestErrors;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A drop-in for oliver006/redis_exporter: same port, flags, environment, /scrape path and
@@ -82,6 +85,12 @@ public final class RedisExporter implements ExporterDefinition<RedisConnection, 
       ScrapeRequestErrors.record();
       throw e;
     }
+  }
+
+  @Override
+  public Map<String, Endpoint> endpoints(LoadedConfig<RedisSettings> config,
+      ConnectionSource<RedisConnection> connections) {
+    return DiscoveryEndpoint.of(config.settings(), connections);
   }
 
   @Override

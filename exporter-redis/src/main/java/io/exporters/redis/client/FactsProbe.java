@@ -44,7 +44,7 @@ final class FactsProbe {
       // Sentinel's command table has none of these; asking would only log errors there.
       missing.add("config");
       missing.addAll(ADMIN);
-      return new ServerFacts(version, mode, runId, 1, missing);
+      return new ServerFacts(version, mode, runId, 0, missing);
     }
     probeCommands(c, withConfig ? configCommand : null, missing);
     int databases = mode.equals("cluster") ? 1 : DEFAULT_DATABASES;

@@ -53,7 +53,8 @@ public final class ServerFacts {
     return runId;
   }
 
-  /** Databases to pad the keyspace with: CONFIG's {@code databases}, 16 without it, 1 in a cluster. */
+  /** Databases to pad the keyspace with: CONFIG's {@code databases}, 16 without it, 1 in a
+   * cluster, none on a Sentinel (which has no keyspace). */
   public int databases() {
     return databases;
   }

@@ -6,6 +6,7 @@ import io.exporters.redis.info.Numbers;
 import io.exporters.redis.info.Pairs;
 import io.exporters.redis.settings.Output;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -78,7 +79,10 @@ final class CommandMetrics {
   private static void percentiles(Info info, Map<String, Map<String, String>> stats,
       Output out, MetricSink sink) {
     MetricSink.SeriesWriter summary = null;
-    for (Info.Field field : info.section("Latencystats")) {
+    // Summaries are written as they come: in command order, as Go sorts them.
+    List<Info.Field> fields = new ArrayList<>(info.section("Latencystats"));
+    fields.sort(Comparator.comparing(Info.Field::name));
+    for (Info.Field field : fields) {
       if (!field.name().startsWith(PERCENTILES)) {
         continue;
       }

@@ -46,14 +46,8 @@ public final class InfoCollector implements Collector<RedisConnection> {
       // Restarted or replaced since its facts were found: find them again next time.
       connection.serverChanged(facts);
     }
-    FieldMetrics.write(info, out, options.systemMetrics(), sink);
-    InstanceMetrics.write(info, out, clock.millis() / 1000, sink);
-    ReplicationMetrics.write(info, out, sink);
-    KeyspaceMetrics.write(info, out, databases(info, facts), options.padEmptyDatabases(), sink);
-    Map<String, Map<String, String>> stats = CommandMetrics.stats(info);
-    CommandMetrics.write(info, stats, out, sink);
-    ErrorMetrics.write(info, out, sink);
-    SentinelInfoMetrics.write(info, out, sink);
+    Map<String, Map<String, String>> stats =
+        write(info, out, options, clock.millis() / 1000, databases(info, facts), sink);
     if (options.latencyHistograms() && !facts.isSentinel()
         && (facts.version() == null || facts.version().atLeast(REDIS_7))) {
       Optional<Object> histogram =
@@ -62,6 +56,20 @@ public final class InfoCollector implements Collector<RedisConnection> {
         LatencyHistogramMetrics.write(histogram.get(), stats, out, sink);
       }
     }
+  }
+
+  /** The INFO-derived families of one reply; returns its commandstats for the histograms. */
+  static Map<String, Map<String, String>> write(Info info, Output out, Options options,
+      long nowSeconds, int databases, MetricSink sink) {
+    FieldMetrics.write(info, out, options.systemMetrics(), sink);
+    InstanceMetrics.write(info, out, nowSeconds, sink);
+    ReplicationMetrics.write(info, out, sink);
+    KeyspaceMetrics.write(info, out, databases, options.padEmptyDatabases(), sink);
+    Map<String, Map<String, String>> stats = CommandMetrics.stats(info);
+    CommandMetrics.write(info, stats, out, sink);
+    ErrorMetrics.write(info, out, sink);
+    SentinelInfoMetrics.write(info, out, sink);
+    return stats;
   }
 
   /** A cluster has one database, whatever CONFIG said; INFO is the fresher witness. */

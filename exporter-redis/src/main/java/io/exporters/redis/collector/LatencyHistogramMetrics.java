@@ -6,6 +6,7 @@ import io.exporters.redis.info.Numbers;
 import io.exporters.redis.settings.Output;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * {@code LATENCY HISTOGRAM} (Redis 7+) as {@code redis_commands_latencies_usec{cmd}}: Redis'
@@ -18,11 +19,12 @@ final class LatencyHistogramMetrics {
 
   static void write(Object reply, Map<String, Map<String, String>> stats, Output out,
       MetricSink sink) {
-    List<Object> items = Replies.list(reply);
+    // Histograms are written as they come: in command order, as Go sorts them.
+    Map<String, Object> byCommand = new TreeMap<>(Replies.map(reply));
     MetricSink.SeriesWriter histogram = null;
-    for (int i = 0; i + 1 < items.size(); i += 2) {
-      String cmd = Replies.text(items.get(i));
-      Map<String, Object> details = Replies.map(items.get(i + 1));
+    for (Map.Entry<String, Object> entry : byCommand.entrySet()) {
+      String cmd = entry.getKey();
+      Map<String, Object> details = Replies.map(entry.getValue());
       Long calls = Replies.number(details.get("calls"));
       List<Object> buckets = Replies.list(details.get("histogram_usec"));
       if (cmd == null || calls == null || buckets.size() % 2 != 0) {

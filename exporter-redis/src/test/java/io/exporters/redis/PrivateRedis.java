@@ -1,0 +1,123 @@
+package io.exporters.redis;
+
+import io.exporters.common.testing.Backends;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.DefaultJedisClientConfig;
+import redis.clients.jedis.HostAndPort;
+import redis.clients.jedis.Jedis;
+import redis.clients.jedis.JedisClientConfig;
+
+/**
+ * A redis-server of the test's own, as a child process on a free loopback port with its files in
+ * a temporary directory: for what must not be done to the shared server (replication, ACL users,
+ * renamed commands, restarts, TLS, clusters, many keys). Closing it kills the process.
+ */
+public final class PrivateRedis implements AutoCloseable {
+  static final String SERVER = "/usr/bin/redis-server";
+
+  private final int port;
+  private final Path dir;
+  private final List<String> args;
+  private final String password;
+  private Process process;
+
+  private PrivateRedis(int port, Path dir, List<String> args, String password) {
+    this.port = port;
+    this.dir = dir;
+    this.args = args;
+    this.password = password;
+  }
+
+  /** Starts a server with extra {@code redis-server} arguments ({@code --requirepass x}...). */
+  public static PrivateRedis start(String... extraArgs) throws Exception {
+    return start(Backends.freePort(), extraArgs);
+  }
+
+  public static PrivateRedis start(int port, String... extraArgs) throws Exception {
+    Path dir = Files.createTempDirectory("private-redis");
+    List<String> args = new ArrayList<>(List.of(extraArgs));
+    String password = null;
+    for (int i = 0; i + 1 < args.size(); i++) {
+      if (args.get(i).equals("--requirepass")) {
+        password = args.get(i + 1);
+      }
+    }
+    PrivateRedis redis = new PrivateRedis(port, dir, args, password);
+    redis.launch();
+    return redis;
+  }
+
+  private void launch() throws Exception {
+    List<String> command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port),
+        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
+        "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString()));
+    command.addAll(args);
+    process = new ProcessBuilder(command).redirectErrorStream(true)
+        .redirectOutput(dir.resolve("stdout.log").toFile()).start();
+    long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (System.nanoTime() < until) {
+      if (!process.isAlive()) {
+        throw new AssertionError("redis-server exited: " + log());
+      }
+      try (Jedis j = client()) {
+        j.ping();
+        return;
+      } catch (RuntimeException notYet) {
+        Thread.sleep(50);
+      }
+    }
+    throw new AssertionError("redis-server did not answer on port " + port + ": " + log());
+  }
+
+  public int port() {
+    return port;
+  }
+
+  public String address() {
+    return "127.0.0.1:" + port;
+  }
+
+  public String url() {
+    return "redis://" + address();
+  }
+
+  public Path dir() {
+    return dir;
+  }
+
+  /** A client as the server's admin (with its requirepass, if any). */
+  public Jedis client() {
+    JedisClientConfig config = DefaultJedisClientConfig.builder().password(password)
+        .timeoutMillis(5000).build();
+    return new Jedis(new HostAndPort("127.0.0.1", port), config);
+  }
+
+  /** Kills the process (the port is free again when this returns). */
+  public void stop() throws InterruptedException {
+    if (process != null && process.isAlive()) {
+      process.destroyForcibly();
+      process.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  /** Starts the same server again on the same port. */
+  public void restart() throws Exception {
+    stop();
+    launch();
+  }
+
+  String log() throws IOException {
+    Path log = dir.resolve("redis.log");
+    return Files.exists(log) ? Files.readString(log) : Files.readString(dir.resolve("stdout.log"));
+  }
+
+  @Override
+  public void close() throws Exception {
+    stop();
+  }
+}
