@@ -65,6 +65,10 @@ final class Harness implements AutoCloseable {
     return app.scrape();
   }
 
+  FakeAccounts accounts() {
+    return fake.accounts();
+  }
+
   CloudflareData data() {
     return exporter.data();
   }

@@ -41,6 +41,13 @@ public final class FakeCloudflare implements AutoCloseable {
   }
 
   static final String BASE = "/client/v4";
+
+  static {
+    // The JDK server writes headers and body apart; without this, Nagle and delayed ACKs
+    // stall each answer ~40 ms. Read once, when the server classes load.
+    System.setProperty("sun.net.httpserver.nodelay", "true");
+  }
+
   static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpServer server;
@@ -71,6 +78,10 @@ public final class FakeCloudflare implements AutoCloseable {
   /** The API base URL to configure: {@code http://127.0.0.1:<port>/client/v4}. */
   public String baseUrl() {
     return "http://127.0.0.1:" + server.getAddress().getPort() + BASE;
+  }
+
+  public FakeAccounts accounts() {
+    return accounts;
   }
 
   public List<Recorded> requests() {
