@@ -108,7 +108,8 @@ public final class HttpProber {
     Handshake handshake = response.handshake() != null ? response.handshake() : timer.handshake();
     if (handshake != null) {
       out.ssl = true;
-      out.tls = TlsState.of(handshake.peerCertificates(), handshake.tlsVersion().javaName(),
+      out.tls = TlsState.of(timer.sentCertificates().isEmpty() ? handshake.peerCertificates()
+          : timer.sentCertificates(), handshake.tlsVersion().javaName(),
           handshake.cipherSuite().javaName());
     }
     BodyReader.Read read;

@@ -2,6 +2,11 @@ package io.exporters.scraper.http;
 
 import java.net.InetSocketAddress;
 import java.net.Proxy;
+import java.security.cert.Certificate;
+import java.util.Arrays;
+import java.util.List;
+import javax.net.ssl.SSLPeerUnverifiedException;
+import javax.net.ssl.SSLSocket;
 import okhttp3.Call;
 import okhttp3.Connection;
 import okhttp3.EventListener;
@@ -29,6 +34,7 @@ final class PhaseTimer extends EventListener {
   private long headersAt;
   private boolean connected;
   private Handshake handshake;
+  private List<Certificate> sent = List.of();
 
   synchronized void addResolve(double seconds) {
     resolve += seconds;
@@ -44,6 +50,7 @@ final class PhaseTimer extends EventListener {
     headersAt = 0;
     connected = false;
     handshake = null;
+    sent = List.of();
   }
 
   /** Ends the hop; {@code bodyEnd} is when its body was read to the end (0 if it was not). */
@@ -77,6 +84,11 @@ final class PhaseTimer extends EventListener {
 
   synchronized Handshake handshake() {
     return handshake;
+  }
+
+  /** The certificates the server of the hop in progress sent, as it sent them. */
+  synchronized List<Certificate> sentCertificates() {
+    return sent;
   }
 
   synchronized double resolve() {
@@ -131,6 +143,14 @@ final class PhaseTimer extends EventListener {
     connected = true;
     if (handshake == null) {
       handshake = connection.handshake();
+    }
+    // OkHttp's handshake holds the chain it verified; blackbox reports what the server sent.
+    if (connection.socket() instanceof SSLSocket tls) {
+      try {
+        sent = Arrays.asList(tls.getSession().getPeerCertificates());
+      } catch (SSLPeerUnverifiedException e) {
+        sent = List.of();
+      }
     }
   }
 
