@@ -91,7 +91,7 @@ final class CloudflareSchema {
     boolean token = s.apiToken() != null && !s.apiToken().isEmpty();
     boolean key = s.apiKey() != null && !s.apiKey().isEmpty();
     if (!token && key && (s.apiEmail() == null || s.apiEmail().isBlank())) {
-      throw error(tree, "api_email", "CF_API_KEY (a global API key) needs CF_API_EMAIL, the "
+      throw error(tree, "api_key", "a global API key needs api_email (CF_API_EMAIL), the "
           + "email of its account; or use an API token (CF_API_TOKEN)");
     }
     HttpUrl url = HttpUrl.parse(s.baseUrl());
