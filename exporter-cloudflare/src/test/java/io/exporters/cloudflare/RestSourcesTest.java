@@ -1,0 +1,34 @@
+package io.exporters.cloudflare;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exporters.cloudflare.fake.FakeAccounts;
+import io.exporters.common.testing.Exposition;
+import org.junit.jupiter.api.Test;
+
+/** Load balancer pool origins and tunnels, read from each account's REST lists per poll. */
+class RestSourcesTest {
+  @Test
+  void poolOriginsAndTunnelsAreGaugesOfTheLatestPoll() throws Exception {
+    try (Harness h = Harness.start(2, 1)) {
+      h.poll();
+      Exposition m = h.scrape();
+      String account = FakeAccounts.accountName(0);
+      assertThat(m.value("cloudflare_pool_origin_health_status", "account", account,
+          "pool_name", "pool-a", "origin_name", "origin-1", "ip", "192.0.2.10")).isEqualTo(1);
+      assertThat(m.value("cloudflare_pool_origin_health_status", "origin_name", "origin-2"))
+          .isZero();
+      assertThat(m.value("cloudflare_tunnel_info", "tunnel_id", "t-1", "tunnel_name", "home",
+          "tunnel_type", "cfd_tunnel")).isEqualTo(1);
+      assertThat(m.value("cloudflare_tunnel_health_status", "tunnel_id", "t-1")).isEqualTo(2);
+      assertThat(m.value("cloudflare_tunnel_connector_info", "client_id", "c-1", "arch",
+          "linux_amd64", "version", "2024.5.0", "origin_ip", "198.51.100.7")).isEqualTo(1);
+      assertThat(m.value("cloudflare_tunnel_connector_active_connections", "client_id", "c-1"))
+          .isEqualTo(2);
+      assertThat(m.value("cloudflare_r2_storage_total_bytes", "account", account))
+          .isEqualTo(5_000_000);
+      assertThat(m.value("cloudflare_exporter_last_window_end_timestamp_seconds", "dataset",
+          "tunnels")).isEqualTo(Harness.START.getEpochSecond());
+    }
+  }
+}
