@@ -24,7 +24,10 @@ public record JsonMetric(
   public JsonMetric {
     labels = new TreeMap<>(labels);
     values = values == null ? null : new TreeMap<>(values);
-    valueMap = Map.copyOf(valueMap);
+    // Looked up case-insensitively: "UP", "Up" and "up" are one word.
+    Map<String, Double> lower = new java.util.HashMap<>();
+    valueMap.forEach((k, v) -> lower.put(k.toLowerCase(java.util.Locale.ROOT), v));
+    valueMap = Map.copyOf(lower);
   }
 
   public boolean objectType() {

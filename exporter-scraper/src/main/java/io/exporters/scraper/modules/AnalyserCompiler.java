@@ -134,10 +134,7 @@ final class AnalyserCompiler {
             () -> JsonMetric.ValueSource.parse(v.getValue())));
       }
     }
-    Map<String, Double> valueMap = new LinkedHashMap<>();
-    if (c.valueMap() != null) {
-      c.valueMap().forEach((k, v) -> valueMap.put(k.toLowerCase(Locale.ROOT), v));
-    }
+    Map<String, Double> valueMap = c.valueMap() == null ? Map.of() : c.valueMap();
     return new JsonMetric(c.name(), c.help() == null ? c.name() : c.help(), metricType,
         valueType.equals("info"), path, labels, values, valueMap,
         Boolean.TRUE.equals(c.allowMissingKey()));
