@@ -25,13 +25,16 @@ public final class PrivateRedis implements AutoCloseable {
   private final Path dir;
   private final List<String> args;
   private final String password;
+  private final Path sentinelConfig;
   private Process process;
 
-  private PrivateRedis(int port, Path dir, List<String> args, String password) {
+  private PrivateRedis(int port, Path dir, List<String> args, String password,
+      Path sentinelConfig) {
     this.port = port;
     this.dir = dir;
     this.args = args;
     this.password = password;
+    this.sentinelConfig = sentinelConfig;
   }
 
   /** Starts a server with extra {@code redis-server} arguments ({@code --requirepass x}...). */
@@ -48,15 +51,33 @@ public final class PrivateRedis implements AutoCloseable {
         password = args.get(i + 1);
       }
     }
-    PrivateRedis redis = new PrivateRedis(port, dir, args, password);
+    PrivateRedis redis = new PrivateRedis(port, dir, args, password, null);
     redis.launch();
     return redis;
   }
 
+  /** A Sentinel watching {@code master} as {@code mymaster} (quorum 1). */
+  public static PrivateRedis sentinel(PrivateRedis master) throws Exception {
+    Path dir = Files.createTempDirectory("private-sentinel");
+    Path config = dir.resolve("sentinel.conf");
+    Files.writeString(config, "sentinel monitor mymaster 127.0.0.1 " + master.port() + " 1\n"
+        + "sentinel down-after-milliseconds mymaster 5000\n");
+    PrivateRedis sentinel = new PrivateRedis(Backends.freePort(), dir, List.of(), null, config);
+    sentinel.launch();
+    return sentinel;
+  }
+
   private void launch() throws Exception {
-    List<String> command = new ArrayList<>(List.of(SERVER, "--port", Integer.toString(port),
-        "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", dir.toString(),
-        "--daemonize", "no", "--logfile", dir.resolve("redis.log").toString()));
+    List<String> command = new ArrayList<>(List.of(SERVER));
+    if (sentinelConfig != null) {
+      command.addAll(List.of(sentinelConfig.toString(), "--sentinel"));
+    }
+    command.addAll(List.of("--port", Integer.toString(port), "--bind", "127.0.0.1",
+        "--dir", dir.toString(), "--daemonize", "no", "--logfile",
+        dir.resolve("redis.log").toString()));
+    if (sentinelConfig == null) {
+      command.addAll(List.of("--save", "", "--appendonly", "no"));
+    }
     command.addAll(args);
     process = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(dir.resolve("stdout.log").toFile()).start();

@@ -1,0 +1,66 @@
+package io.exporters.redis;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import redis.clients.jedis.Jedis;
+
+/**
+ * Three private redis-server processes in cluster mode, joined into one cluster with every slot
+ * assigned ({@code redis-cli --cluster create}); closing it stops them all.
+ */
+public final class PrivateCluster implements AutoCloseable {
+  private final List<PrivateRedis> nodes = new ArrayList<>();
+
+  public static PrivateCluster start() throws Exception {
+    PrivateCluster cluster = new PrivateCluster();
+    try {
+      for (int i = 0; i < 3; i++) {
+        cluster.nodes.add(PrivateRedis.start("--cluster-enabled", "yes",
+            "--cluster-node-timeout", "2000"));
+      }
+      List<String> command = new ArrayList<>(List.of("/usr/bin/redis-cli", "--cluster",
+          "create"));
+      cluster.nodes.forEach(n -> command.add(n.address()));
+      command.addAll(List.of("--cluster-replicas", "0", "--cluster-yes"));
+      Process create = new ProcessBuilder(command).redirectErrorStream(true).start();
+      String out = new String(create.getInputStream().readAllBytes());
+      if (!create.waitFor(60, TimeUnit.SECONDS) || create.exitValue() != 0) {
+        throw new AssertionError("redis-cli --cluster create failed: " + out);
+      }
+      cluster.awaitOk();
+      return cluster;
+    } catch (Exception | Error e) {
+      cluster.close();
+      throw e;
+    }
+  }
+
+  private void awaitOk() throws InterruptedException {
+    for (int i = 0; i < 200; i++) {
+      boolean ok = true;
+      for (PrivateRedis node : nodes) {
+        try (Jedis j = node.client()) {
+          String info = j.clusterInfo();
+          ok &= info.contains("cluster_state:ok") && info.contains("cluster_known_nodes:3");
+        }
+      }
+      if (ok) {
+        return;
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("the cluster did not come up");
+  }
+
+  public List<PrivateRedis> nodes() {
+    return nodes;
+  }
+
+  @Override
+  public void close() throws Exception {
+    for (PrivateRedis node : nodes) {
+      node.close();
+    }
+  }
+}
