@@ -10,8 +10,9 @@ import java.util.List;
 
 /**
  * Time to first byte at the edge per host, as quantiles of visitors' requests in the latest
- * window (httpRequestsAdaptiveGroups, paid-plan fields). For a Workers API this is the time
- * clients wait, Worker included: the series a "p95 over 2 s" alert reads. Not in lablabs.
+ * window (httpRequestsAdaptiveGroups, paid-plan fields), in seconds. For a Workers API this is
+ * the time clients wait, Worker included: the series a "p95 over 2 s" alert reads. Not in
+ * lablabs.
  */
 public final class EdgeLatencyDataset extends ZoneDataset {
   static final String NAME = "edge_latency";
@@ -20,9 +21,9 @@ public final class EdgeLatencyDataset extends ZoneDataset {
   static final FamilySpec P99 = quantile("p99", "99th");
 
   private static FamilySpec quantile(String name, String which) {
-    return gauge(NAME, "cloudflare_zone_edge_time_to_first_byte_" + name + "_ms",
-        which + " percentile of the edge's time to first byte (ms) of visitors' requests per "
-            + "host, over the latest window", "account", "host", "zone");
+    return gauge(NAME, "cloudflare_zone_edge_time_to_first_byte_" + name + "_seconds",
+        which + " percentile of the edge's time to first byte of visitors' requests per host, "
+            + "over the latest window", "account", "host", "zone");
   }
 
   @Override
@@ -66,12 +67,10 @@ public final class EdgeLatencyDataset extends ZoneDataset {
     for (JsonNode row : Rows.of(scopeNode, NAME, ctx)) {
       String host = Rows.label(ctx.labels().host(), row, "clientRequestHTTPHost");
       JsonNode q = row.path("quantiles");
-      out.gauge(P50, scope.id(), q.path("edgeTimeToFirstByteMsP50").asDouble(),
-          scope.accountLabel(), host, scope.name());
-      out.gauge(P95, scope.id(), q.path("edgeTimeToFirstByteMsP95").asDouble(),
-          scope.accountLabel(), host, scope.name());
-      out.gauge(P99, scope.id(), q.path("edgeTimeToFirstByteMsP99").asDouble(),
-          scope.accountLabel(), host, scope.name());
+      String[] labels = {scope.accountLabel(), host, scope.name()};
+      Rows.quantile(out, P50, scope, q, "edgeTimeToFirstByteMsP50", 1e-3, labels);
+      Rows.quantile(out, P95, scope, q, "edgeTimeToFirstByteMsP95", 1e-3, labels);
+      Rows.quantile(out, P99, scope, q, "edgeTimeToFirstByteMsP99", 1e-3, labels);
     }
   }
 }

@@ -85,14 +85,10 @@ public final class OriginStatusDataset extends ZoneDataset {
       out.count(REQUESTS, scope.id(), row.path("count").asDouble(), a, country, host, status,
           scope.name());
       JsonNode q = row.path("quantiles");
-      if (q.isObject()) {
-        out.gauge(P50, scope.id(), q.path("originResponseDurationMsP50").asDouble(), a, country,
-            host, status, scope.name());
-        out.gauge(P95, scope.id(), q.path("originResponseDurationMsP95").asDouble(), a, country,
-            host, status, scope.name());
-        out.gauge(P99, scope.id(), q.path("originResponseDurationMsP99").asDouble(), a, country,
-            host, status, scope.name());
-      }
+      String[] labels = {a, country, host, status, scope.name()};
+      Rows.quantile(out, P50, scope, q, "originResponseDurationMsP50", 1, labels);
+      Rows.quantile(out, P95, scope, q, "originResponseDurationMsP95", 1, labels);
+      Rows.quantile(out, P99, scope, q, "originResponseDurationMsP99", 1, labels);
     }
   }
 }

@@ -2,6 +2,8 @@ package io.exporters.cloudflare.dataset;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exporters.cloudflare.inventory.Scope;
+import io.exporters.cloudflare.store.FamilySpec;
+import io.exporters.cloudflare.store.StoreUpdate;
 
 /** Reading answer rows: absent or null values as "" and 0, numbers as their text. */
 final class Rows {
@@ -28,7 +30,12 @@ final class Rows {
     return on ? text(row, "dimensions", field) : "";
   }
 
-  static String zone(Scope scope) {
-    return scope.name();
+  /** A quantile gauge, scaled; left out when the answer has no value for it (not 0). */
+  static void quantile(StoreUpdate out, FamilySpec family, Scope scope, JsonNode quantiles,
+      String field, double scale, String... labels) {
+    JsonNode v = quantiles.path(field);
+    if (v.isNumber()) {
+      out.gauge(family, scope.id(), v.asDouble() * scale, labels);
+    }
   }
 }

@@ -78,13 +78,11 @@ public final class WorkersDataset extends AccountDataset {
       out.count(ERRORS, scope.id(), Rows.number(row, "sum", "errors"), a, script, status);
       JsonNode q = row.path("quantiles");
       for (String p : CPU) {
-        out.gauge(CPU_TIME, scope.id(), q.path("cpuTime" + p).asDouble(), a, p, script, status);
-        out.gauge(DURATION, scope.id(), q.path("duration" + p).asDouble(), a, p, script,
-            status);
+        Rows.quantile(out, CPU_TIME, scope, q, "cpuTime" + p, 1, a, p, script, status);
+        Rows.quantile(out, DURATION, scope, q, "duration" + p, 1, a, p, script, status);
       }
       for (String p : WALL) {
-        out.gauge(WALL_TIME, scope.id(), q.path("wallTime" + p).asDouble(), a, p, script,
-            status);
+        Rows.quantile(out, WALL_TIME, scope, q, "wallTime" + p, 1, a, p, script, status);
       }
     }
   }

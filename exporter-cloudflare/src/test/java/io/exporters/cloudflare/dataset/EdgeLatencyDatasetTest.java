@@ -13,7 +13,7 @@ class EdgeLatencyDatasetTest {
           "quantiles": {"edgeTimeToFirstByteMsP50": 80, "edgeTimeToFirstByteMsP95": 2410,
             "edgeTimeToFirstByteMsP99": 5000}}]}""");
     assertThat(run.series(EdgeLatencyDataset.P95)).containsExactly(
-        "example-account/api.example.com/example.com=2410");
+        "example-account/api.example.com/example.com=2.41");
     run.parse(new EdgeLatencyDataset(), DatasetRun.ZONE, "{\"edge_latency\": []}");
     assertThat(run.series(EdgeLatencyDataset.P95)).as("no requests, no quantile").isEmpty();
   }
