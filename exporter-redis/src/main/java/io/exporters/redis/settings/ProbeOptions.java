@@ -26,7 +26,12 @@ public final class ProbeOptions {
       throw new IllegalArgumentException("parameter '" + param + "' is longer than "
           + MAX_LENGTH + " characters");
     }
-    List<KeyPattern> patterns = KeyPattern.parseList(value);
+    List<KeyPattern> patterns;
+    try {
+      patterns = KeyPattern.parseList(value);
+    } catch (IllegalArgumentException e) {
+      throw new IllegalArgumentException("parameter '" + param + "': " + e.getMessage());
+    }
     if (patterns.size() > MAX_PATTERNS) {
       throw new IllegalArgumentException("parameter '" + param + "' has more than "
           + MAX_PATTERNS + " patterns");
