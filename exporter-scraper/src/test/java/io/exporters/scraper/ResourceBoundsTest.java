@@ -1,0 +1,131 @@
+package io.exporters.scraper;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exporters.common.testing.ExporterProcess;
+import io.exporters.common.testing.Exposition;
+import io.exporters.scraper.support.SilentServer;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A real exporter process (shipped JVM flags) against a port that accepts TCP and never answers
+ * (another process): 200 static targets there cost a few probe threads, not one per target, and
+ * every socket is closed by the deadline; a burst of concurrent /probe calls leaves no socket.
+ */
+class ResourceBoundsTest {
+  private static final int CONCURRENCY = 8;
+
+  @Test
+  void silentTargetsCostBoundedThreadsAndNoSockets(@TempDir Path dir) throws Exception {
+    try (SilentServer.Running silent = SilentServer.start()) {
+      StringBuilder yaml = new StringBuilder("probes: {concurrency: " + CONCURRENCY
+          + "}\ntargets:\n");
+      for (int i = 0; i < 200; i++) {
+        yaml.append("  - http://127.0.0.1:").append(silent.port()).append("/t").append(i)
+            .append('\n');
+      }
+      Path config = Files.writeString(dir.resolve("scraper.yml"), yaml);
+      try (ExporterProcess p = ExporterProcess.start(ScraperExporter.class,
+          ExporterProcess.shippedJvmFlags(), List.of("--config.file=" + config), Map.of(),
+          dir.resolve("exporter.log"))) {
+        probeSilently(p, silent.port());
+        Thread.sleep(1500);
+        int threadsBefore = p.threads();
+        assertThat(socketsTo(p, silent.port())).isZero();
+
+        AtomicInteger most = new AtomicInteger();
+        AtomicInteger mostSockets = new AtomicInteger();
+        AtomicBoolean scraping = new AtomicBoolean(true);
+        Thread watch = new Thread(() -> {
+          while (scraping.get()) {
+            try {
+              most.accumulateAndGet(p.threads(), Math::max);
+              mostSockets.accumulateAndGet((int) socketsTo(p, silent.port()), Math::max);
+              Thread.sleep(20);
+            } catch (Exception e) {
+              return;
+            }
+          }
+        });
+        watch.start();
+        HttpResponse<byte[]> r = p.get("/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "2");
+        scraping.set(false);
+        watch.join();
+        assertThat(r.statusCode()).isEqualTo(200);
+        Exposition m = Exposition.parse(r.headers().firstValue("Content-Type").orElse(""),
+            r.body());
+        assertThat(m.samples("probe_success")).hasSize(200).allMatch(s -> s.value() == 0);
+        assertThat(m.samples("probe_failure_info")).hasSize(200)
+            .allMatch(s -> s.labels().get("reason").equals("timeout"));
+        // The scrape's own thread, its round's, and the probe workers; not one per target.
+        assertThat(most.get()).as(p.log()).isLessThanOrEqualTo(threadsBefore + CONCURRENCY + 6);
+        // The count sees the probes' sockets while they wait, at most one per worker.
+        assertThat(mostSockets.get()).isBetween(1, CONCURRENCY);
+
+        ExecutorService callers = Executors.newFixedThreadPool(40);
+        List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+          String target = "http://127.0.0.1:" + silent.port() + "/burst" + i;
+          answers.add(callers.submit(() -> p.get("/probe?target=" + target,
+              "X-Prometheus-Scrape-Timeout-Seconds", "1")));
+        }
+        for (Future<HttpResponse<byte[]>> a : answers) {
+          assertThat(new String(a.get().body()))
+              .contains("probe_failure_info{reason=\"timeout\"} 1");
+        }
+        callers.shutdown();
+        Thread.sleep(1000);
+        assertThat(socketsTo(p, silent.port())).as("sockets to the silent port").isZero();
+      }
+    }
+  }
+
+  private static void probeSilently(ExporterProcess p, int port) throws Exception {
+    p.get("/probe?target=http://127.0.0.1:" + port + "/warm",
+        "X-Prometheus-Scrape-Timeout-Seconds", "1");
+  }
+
+  /** Sockets the process holds to {@code port} (its fds matched with /proc/net/tcp*). */
+  private static long socketsTo(ExporterProcess p, int port) throws Exception {
+    Set<String> inodes = new HashSet<>();
+    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(p.pid()), "fd"))) {
+      fds.forEach(fd -> {
+        try {
+          String link = Files.readSymbolicLink(fd).toString();
+          if (link.startsWith("socket:[")) {
+            inodes.add(link.substring(8, link.length() - 1));
+          }
+        } catch (Exception closedMeanwhile) {
+          // Gone since listed.
+        }
+      });
+    }
+    String remote = String.format(":%04X", port);
+    long n = 0;
+    for (String table : List.of("tcp", "tcp6")) {
+      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "net",
+          table))) {
+        String[] f = line.trim().split("\\s+");
+        if (f.length > 9 && f[2].endsWith(remote) && inodes.contains(f[9])) {
+          n++;
+        }
+      }
+    }
+    return n;
+  }
+}
