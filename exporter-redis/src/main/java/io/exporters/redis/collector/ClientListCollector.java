@@ -74,7 +74,8 @@ public final class ClientListCollector implements Collector<RedisConnection> {
     if (withPort) {
       add(names, values, "port", port);
     }
-    for (String optional : List.of("user", "resp")) {
+    // 1.45 had neither the user nor the protocol.
+    for (String optional : out.v145() ? List.<String>of() : List.of("user", "resp")) {
       String value = c.get(optional);
       if (value != null && !value.isEmpty()) {
         add(names, values, optional, value);
