@@ -68,7 +68,7 @@ public final class HistoryPages {
       out.append(line).append('\n');
     }
     out.append("\n\n\nMetrics that would have been returned:\n")
-        .append(TextFormat.toText(r.metrics().families()));
+        .append(TextFormat.toText(r.families()));
     return SecretMasker.mask(out.toString());
   }
 

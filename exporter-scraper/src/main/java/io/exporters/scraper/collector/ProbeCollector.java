@@ -41,7 +41,7 @@ public final class ProbeCollector implements Collector<HttpApi> {
     ProbeResult result = runner.run(module, ProbeTargets.reveal(target),
         target.options().get(ProbeTargets.HOSTNAME), ctx.deadline());
     result.log().forEach(ctx::debug);
-    result.metrics().writeTo(sink, List.of(), List.of());
+    ProbeMetrics.write(result.families(), sink, List.of(), List.of());
   }
 
   /** Missed the deadline or threw: blackbox's failure series, so alerts on failure fire. */

@@ -2,7 +2,6 @@ package io.exporters.scraper.collector;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exporters.common.backend.Deadline;
-import io.exporters.common.config.Redaction;
 import io.exporters.scraper.health.HealthAnalyzer;
 import io.exporters.scraper.http.BodyBudget;
 import io.exporters.scraper.http.HttpOutcome;
@@ -83,10 +82,10 @@ public final class ProbeRunner {
       log.error("Probe failed", "reason", failure.reason().label(), "duration_seconds", seconds);
     }
     log.raw("Module configuration:");
-    Redaction.yaml(module.config()).lines().forEach(log::raw);
+    module.configLines().forEach(log::raw);
     ProbeResult result = new ProbeResult(at, module.name(), shown, failure == null,
         failure == null ? null : failure.reason(), failure == null ? null : failure.getMessage(),
-        seconds, metrics, log.lines());
+        seconds, metrics.families(), log.lines());
     history.add(result);
     return result;
   }

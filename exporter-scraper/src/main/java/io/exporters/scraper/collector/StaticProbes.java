@@ -59,8 +59,8 @@ final class StaticProbes {
     for (int i = 0; i < n; i++) {
       StaticProbe p = probes.get(i);
       ProbeResult r = results.get(i);
-      ProbeMetrics metrics = r != null ? r.metrics() : ProbeRunner.timedOut(elapsed);
-      metrics.writeTo(sink, LABELS, List.of(p.module().name(), p.label()));
+      ProbeMetrics.write(r != null ? r.families() : ProbeRunner.timedOut(elapsed).families(), sink,
+          LABELS, List.of(p.module().name(), p.label()));
     }
   }
 }

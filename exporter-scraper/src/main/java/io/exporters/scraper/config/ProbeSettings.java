@@ -8,7 +8,7 @@ package io.exporters.scraper.config;
 public record ProbeSettings(
     Integer concurrency, ByteSize bodySizeLimit, ByteSize bufferedBytes, Integer historyLimit) {
 
-  public static final int DEFAULT_CONCURRENCY = 32;
+  public static final int DEFAULT_CONCURRENCY = 16;
   public static final ByteSize DEFAULT_BODY_SIZE_LIMIT = ByteSize.mebibytes(10);
   public static final ByteSize DEFAULT_BUFFERED_BYTES = ByteSize.mebibytes(16);
   public static final int DEFAULT_HISTORY_LIMIT = 100;

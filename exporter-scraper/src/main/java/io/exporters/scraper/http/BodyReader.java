@@ -35,7 +35,7 @@ final class BodyReader {
     long total = 0;
     long charged = 0;
     try (InputStream in = decoder(raw, contentEncoding, compression)) {
-      byte[] buffer = new byte[8192];
+      byte[] buffer = new byte[4096];
       int n;
       while ((n = in.read(buffer)) >= 0) {
         if (total + n > limit) {

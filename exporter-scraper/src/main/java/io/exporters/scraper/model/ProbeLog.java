@@ -1,15 +1,15 @@
 package io.exporters.scraper.model;
 
 import io.exporters.common.collector.ScrapeContext;
-import io.exporters.common.secret.SecretMasker;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What one probe did, in blackbox's logfmt lines ({@code ts=... level=info msg="..." k=v}), for
- * {@code debug=true} and the probe history. Lines are masked as they are added and capped, so a
- * probe cannot grow it without bound.
+ * {@code debug=true} and the probe history. Capped, so a probe cannot grow it without bound.
+ * Lines name targets without user info and never hold header values; every place that shows them
+ * (debug output, the history pages) masks secrets once more, so adding a line stays cheap.
  */
 public final class ProbeLog {
   private final List<String> lines = new ArrayList<>();
@@ -37,13 +37,13 @@ public final class ProbeLog {
     for (int i = 0; i + 1 < keyValues.length; i += 2) {
       line.append(' ').append(keyValues[i]).append('=').append(value(keyValues[i + 1]));
     }
-    lines.add(SecretMasker.mask(line.toString()));
+    lines.add(line.toString());
   }
 
-  /** A line of configuration or text shown as it is (the module's YAML), masked. */
+  /** A line shown as it is (the module's YAML, secrets already hidden). */
   public synchronized void raw(String text) {
     if (lines.size() < ScrapeContext.DEBUG_LINES) {
-      lines.add(SecretMasker.mask(text));
+      lines.add(text);
     }
   }
 

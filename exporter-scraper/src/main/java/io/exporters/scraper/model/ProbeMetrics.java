@@ -36,7 +36,13 @@ public final class ProbeMetrics {
 
   /** Copies every series into {@code sink} with {@code names}={@code values} added. */
   public void writeTo(MetricSink sink, List<String> names, List<String> values) {
-    for (MetricFamily family : buffer.families()) {
+    write(families(), sink, names, values);
+  }
+
+  /** Copies finished families into {@code sink} with {@code names}={@code values} added. */
+  public static void write(List<MetricFamily> families, MetricSink sink, List<String> names,
+      List<String> values) {
+    for (MetricFamily family : families) {
       List<Sample> samples = family.samples();
       if (samples.isEmpty()) {
         continue;

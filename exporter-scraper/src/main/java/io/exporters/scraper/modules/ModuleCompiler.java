@@ -1,5 +1,6 @@
 package io.exporters.scraper.modules;
 
+import io.exporters.common.config.Redaction;
 import io.exporters.scraper.config.ModuleConfig;
 import io.exporters.scraper.config.ProbeSettings;
 import io.exporters.scraper.health.HealthCheck;
@@ -45,7 +46,8 @@ final class ModuleCompiler {
     }
     HealthCheck health = AnalyserCompiler.health(c.health());
     JsonExtraction json = AnalyserCompiler.json(c.json());
-    return new Module(name, prober, timeout, retries, http, tcp, health, json, c);
+    return new Module(name, prober, timeout, retries, http, tcp, health, json, c,
+        Redaction.yaml(c).lines().toList());
   }
 
   private static <T> T prefixed(String prefix, java.util.function.Supplier<T> step) {
