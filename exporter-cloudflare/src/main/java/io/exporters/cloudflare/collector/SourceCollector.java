@@ -5,22 +5,30 @@ import io.exporters.cloudflare.dataset.Source;
 import io.exporters.cloudflare.poll.CloudflareData;
 import io.exporters.cloudflare.poll.SourceHealth;
 import io.exporters.cloudflare.store.FamilySpec;
-import io.exporters.cloudflare.store.Series;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.collector.ScrapeContext;
+import io.exporters.common.metrics.MetricBuffer;
+import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.MetricSink;
+import io.exporters.common.metrics.Sample;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Serves one source's families from what the poller collected; a scrape never calls the API.
  * It fails (success 0, with the reason) when the source's latest poll read none of its scopes,
  * and its counters are served all the same: they stay true, and resume when polls do. HELP says
- * how late the data is.
+ * how late the data is. Each family is built once per poll and handed whole to every scrape.
  */
 public final class SourceCollector implements Collector<CloudflareData> {
+  /** A family as built from one published list of series. */
+  private record Built(List<Sample> from, MetricFamily family) {}
+
+  private final Map<String, Built> built = new ConcurrentHashMap<>();
   private final Source source;
   private final CloudflareData data;
   private final Set<String> denied;
@@ -53,16 +61,30 @@ public final class SourceCollector implements Collector<CloudflareData> {
       if (denied.contains(f.name())) {
         continue;
       }
-      List<Series> series = data.store().series(f.name());
+      List<Sample> series = data.store().series(f.name());
       if (series.isEmpty()) {
+        continue;
+      }
+      if (sink instanceof MetricBuffer buffer) {
+        // Tens of thousands of series change once a poll: built once, not once a scrape.
+        buffer.add(family(f, series));
         continue;
       }
       MetricSink.SeriesWriter w = sink.family(f.type(), f.name(), f.help() + lag,
           f.labels().toArray(String[]::new));
-      for (Series s : series) {
-        w.add(s.value(), s.labels());
+      for (Sample s : series) {
+        w.add(s.value(), s.labelValues().toArray(String[]::new));
       }
     }
+  }
+
+  private MetricFamily family(FamilySpec f, List<Sample> samples) {
+    Built b = built.get(f.name());
+    if (b == null || b.from() != samples) {
+      b = new Built(samples, new MetricFamily(f.name(), f.type(), f.help() + lag, samples));
+      built.put(f.name(), b);
+    }
+    return b.family();
   }
 
   static String lagNote(Source source, Duration delay) {

@@ -3,6 +3,8 @@ package io.exporters.cloudflare.poll;
 import io.exporters.cloudflare.dataset.GraphQlDataset;
 import io.exporters.cloudflare.inventory.Scope;
 import java.time.Instant;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -17,7 +19,8 @@ record PlannedQuery(Scope.Kind kind, List<Scope> scopes, Map<Part, Window> windo
 
   PlannedQuery {
     scopes = List.copyOf(scopes);
-    windows = Map.copyOf(windows);
+    // In the datasets' order, so the same plan always makes the same document.
+    windows = Collections.unmodifiableMap(new LinkedHashMap<>(windows));
   }
 
   /** The oldest minute it reads: the stalest queries go first when the budget is short. */

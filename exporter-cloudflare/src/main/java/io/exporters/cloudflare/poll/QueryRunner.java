@@ -175,10 +175,12 @@ final class QueryRunner {
 
     @Override
     public Map<String, String> ruleLabels(Scope zone, java.util.Set<String> ruleIds) {
-      return data.ruleNames().labels(client, zone, settings.inventoryTtl(), now,
-          e -> data.problems().report("permission:rulesets", "firewall rule names are not "
-              + "readable (the token needs 'Zone > Firewall Services > Read'); the rule label "
-              + "stays empty: " + e.getMessage()));
+      return data.ruleNames().labels(client, zone, now, e -> data.problems().report("rulesets",
+          e.errorClass() == io.exporters.cloudflare.api.ErrorClass.PERMISSION
+              ? "firewall rule names are not readable (the token needs 'Zone > Firewall "
+                  + "Services > Read'); the rule label stays empty: " + e.getMessage()
+              : "firewall rule names could not be read now (the rule label stays empty until "
+                  + "they are): " + e.getMessage()));
     }
   }
 }

@@ -1,5 +1,6 @@
 package io.exporters.cloudflare.store;
 
+import io.exporters.common.metrics.Sample;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
@@ -19,7 +20,7 @@ public final class SeriesStore {
   public static final String OTHER = "other";
 
   private final Map<String, StoredFamily> families = new HashMap<>();
-  private volatile Map<String, List<Series>> published = Map.of();
+  private volatile Map<String, List<Sample>> published = Map.of();
 
   /**
    * Applies one answer. {@code topN} caps the series of a breakdown per family and owner (0: no
@@ -59,20 +60,25 @@ public final class SeriesStore {
     return n;
   }
 
-  /** Makes what was applied so far visible to scrapes. */
+  /**
+   * Makes what was applied so far visible to scrapes, as the exposition's samples. Equal label
+   * values become one string first: a zone's name is in every series of the zone, and the
+   * exposition encodes each distinct string once per scrape.
+   */
   public synchronized void publish() {
-    Map<String, List<Series>> view = new HashMap<>(families.size() * 2);
+    Map<String, String> strings = new HashMap<>();
+    Map<String, List<Sample>> view = new HashMap<>(families.size() * 2);
     for (Map.Entry<String, StoredFamily> e : families.entrySet()) {
-      List<Series> series = e.getValue().snapshot();
-      if (!series.isEmpty()) {
-        view.put(e.getKey(), series);
+      List<Sample> samples = e.getValue().snapshot(strings);
+      if (!samples.isEmpty()) {
+        view.put(e.getKey(), samples);
       }
     }
     published = Collections.unmodifiableMap(view);
   }
 
-  /** The published series of a family, sorted by label values; empty when there are none. */
-  public List<Series> series(String family) {
+  /** The published samples of a family, sorted by label values; empty when there are none. */
+  public List<Sample> series(String family) {
     return published.getOrDefault(family, List.of());
   }
 

@@ -1,5 +1,6 @@
 package io.exporters.cloudflare.store;
 
+import io.exporters.common.metrics.Sample;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
@@ -94,9 +95,15 @@ final class StoredFamily {
     return n;
   }
 
-  List<Series> snapshot() {
-    List<Series> out = new ArrayList<>(series.size());
-    series.forEach((labels, cell) -> out.add(new Series(labels, cell.value)));
+  /** The samples in label order, label values replaced by their one copy in {@code strings}. */
+  List<Sample> snapshot(Map<String, String> strings) {
+    List<Sample> out = new ArrayList<>(series.size());
+    series.forEach((labels, cell) -> {
+      for (int i = 0; i < labels.length; i++) {
+        labels[i] = strings.computeIfAbsent(labels[i], v -> v);
+      }
+      out.add(new Sample(spec.name(), spec.labels(), Arrays.asList(labels), cell.value));
+    });
     return out;
   }
 

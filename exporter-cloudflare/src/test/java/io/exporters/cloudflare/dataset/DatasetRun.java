@@ -39,7 +39,7 @@ final class DatasetRun implements ParseContext {
 
   List<String> series(FamilySpec family) {
     List<String> out = new ArrayList<>();
-    store.series(family.name()).forEach(s -> out.add(String.join("/", s.labels()) + "="
+    store.series(family.name()).forEach(s -> out.add(String.join("/", s.labelValues()) + "="
         + (s.value() == Math.rint(s.value()) ? Long.toString((long) s.value())
             : Double.toString(s.value()))));
     return out;

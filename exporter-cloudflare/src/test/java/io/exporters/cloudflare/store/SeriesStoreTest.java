@@ -30,7 +30,7 @@ class SeriesStoreTest {
     assertThat(store.series("t_requests")).singleElement()
         .satisfies(s -> assertThat(s.value()).isEqualTo(10));
     assertThat(store.series("t_p95")).singleElement().satisfies(s -> {
-      assertThat(s.labels()).containsExactly("api.a.example", "a.example");
+      assertThat(s.labelValues()).containsExactly("api.a.example", "a.example");
       assertThat(s.value()).isEqualTo(950);
     });
   }
@@ -49,7 +49,7 @@ class SeriesStoreTest {
     later.count(COUNT, "z1", 1, "acme", "DE", "a.example");
     store.apply(later, 0, 2);
     store.publish();
-    assertThat(store.series("t_requests")).extracting(s -> String.join("/", s.labels()) + "="
+    assertThat(store.series("t_requests")).extracting(s -> String.join("/", s.labelValues()) + "="
         + (long) s.value()).containsExactly("acme/DE/a.example=10", "acme/FR/b.example=4",
             "acme/US/a.example=50", "acme/other/a.example=8");
   }
@@ -70,6 +70,18 @@ class SeriesStoreTest {
     store.publish();
     assertThat(store.size()).isZero();
     assertThat(store.series("t_requests")).isEmpty();
+  }
+
+  @Test
+  void publishedLabelValuesAreOneStringEach() {
+    SeriesStore store = new SeriesStore();
+    StoreUpdate u = new StoreUpdate(Set.of());
+    u.count(COUNT, "z1", 1, "acme", "US", new String("a.example"));
+    u.gauge(QUANTILE, "z1", 1, "h", new String("a.example"));
+    store.apply(u, 0, 0);
+    store.publish();
+    assertThat(store.series("t_requests").get(0).labelValue(2))
+        .isSameAs(store.series("t_p95").get(0).labelValue(1));
   }
 
   @Test
