@@ -15,10 +15,10 @@ import java.util.Optional;
  * does. Standalone servers and Sentinels are not asked.
  */
 public final class ClusterCollector implements Collector<RedisConnection> {
-  private final Output out;
+  private final FieldMetrics fields;
 
   public ClusterCollector(Output out) {
-    this.out = out;
+    this.fields = new FieldMetrics(out, false);
   }
 
   @Override
@@ -29,8 +29,7 @@ public final class ClusterCollector implements Collector<RedisConnection> {
     }
     Optional<Object> reply = connection.callIfAllowed("cluster", "CLUSTER", "INFO");
     if (reply.isPresent()) {
-      FieldMetrics.write(Info.parse("# Cluster\n" + Replies.text(reply.get())), out, false,
-          sink);
+      fields.write(Info.parse("# Cluster\n" + Replies.text(reply.get())), sink);
     }
   }
 }

@@ -6,11 +6,11 @@ import io.exporters.redis.info.Numbers;
 import io.exporters.redis.info.Pairs;
 import io.exporters.redis.settings.Output;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
 
 /**
  * Commandstats and Latencystats: calls, time, rejected and failed calls per command
@@ -24,46 +24,49 @@ final class CommandMetrics {
 
   private CommandMetrics() {}
 
-  /** Each command's stats by name, fields by name ({@code calls}, {@code usec}...). */
-  static Map<String, Map<String, String>> stats(Info info) {
-    Map<String, Map<String, String>> out = new LinkedHashMap<>();
+  /** Each command's stats line by command ({@code calls=21,usec=175,...}), read with Pairs. */
+  static Map<String, String> stats(Info info) {
+    Map<String, String> out = new LinkedHashMap<>();
     for (Info.Field field : info.section("Commandstats")) {
       if (field.name().startsWith(CMDSTAT)) {
-        out.put(field.name().substring(CMDSTAT.length()), Pairs.parse(field.value()));
+        out.put(field.name().substring(CMDSTAT.length()), field.value());
       }
     }
     return out;
   }
 
-  static void write(Info info, Map<String, Map<String, String>> stats, Output out,
-      MetricSink sink) {
+  static void write(Info info, Map<String, String> stats, Output out, MetricSink sink) {
     MetricSink.SeriesWriter calls = sink.counter(out.name("commands_total"),
         "Total number of calls per command", "cmd");
     MetricSink.SeriesWriter duration = sink.counter(out.name("commands_duration_seconds_total"),
         "Total amount of time in seconds spent per command", "cmd");
-    for (Map.Entry<String, Map<String, String>> e : stats.entrySet()) {
+    MetricSink.SeriesWriter rejectedCalls = null;
+    MetricSink.SeriesWriter failedCalls = null;
+    for (Map.Entry<String, String> e : stats.entrySet()) {
       String cmd = e.getKey();
-      Map<String, String> f = e.getValue();
-      Double count = Numbers.parse(f.get("calls"));
-      Double usec = Numbers.parse(f.get("usec"));
+      String f = e.getValue();
+      Double count = Pairs.number(f, "calls");
+      Double usec = Pairs.number(f, "usec");
       if (count == null || usec == null) {
         continue;
       }
       calls.add(count, cmd);
       duration.add(usec / 1e6, cmd);
-      Double rejected = Numbers.parse(f.get("rejected_calls"));
-      Double failed = Numbers.parse(f.get("failed_calls"));
+      Double rejected = Pairs.number(f, "rejected_calls");
+      Double failed = Pairs.number(f, "failed_calls");
       if (rejected != null && failed != null) {
-        sink.counter(out.name("commands_rejected_calls_total"),
-            "Total number of errors within command execution per command", "cmd")
-            .add(rejected, cmd);
-        sink.counter(out.name("commands_failed_calls_total"),
-            "Total number of errors prior command execution per command", "cmd")
-            .add(failed, cmd);
+        if (rejectedCalls == null) {
+          rejectedCalls = sink.counter(out.name("commands_rejected_calls_total"),
+              "Total number of errors within command execution per command", "cmd");
+          failedCalls = sink.counter(out.name("commands_failed_calls_total"),
+              "Total number of errors prior command execution per command", "cmd");
+        }
+        rejectedCalls.add(rejected, cmd);
+        failedCalls.add(failed, cmd);
       }
-      Double slowCount = Numbers.parse(f.get("slowlog_count"));
-      Double slowSum = Numbers.parse(f.get("slowlog_time_ms_sum"));
-      Double slowMax = Numbers.parse(f.get("slowlog_time_ms_max"));
+      Double slowCount = Pairs.number(f, "slowlog_count");
+      Double slowSum = Pairs.number(f, "slowlog_time_ms_sum");
+      Double slowMax = Pairs.number(f, "slowlog_time_ms_max");
       if (slowCount != null && slowSum != null && slowMax != null && !out.v145()) {
         sink.counter(out.name("commands_slowlog_total"),
             "Total number of slow log entries per command", "cmd").add(slowCount, cmd);
@@ -76,8 +79,8 @@ final class CommandMetrics {
     percentiles(info, stats, out, sink);
   }
 
-  private static void percentiles(Info info, Map<String, Map<String, String>> stats,
-      Output out, MetricSink sink) {
+  private static void percentiles(Info info, Map<String, String> stats, Output out,
+      MetricSink sink) {
     MetricSink.SeriesWriter summary = null;
     // Summaries are written as they come: in command order, as Go sorts them.
     List<Info.Field> fields = new ArrayList<>(info.section("Latencystats"));
@@ -87,32 +90,44 @@ final class CommandMetrics {
         continue;
       }
       String cmd = field.name().substring(PERCENTILES.length());
-      Map<String, String> stat = stats.get(cmd);
-      Double count = stat == null ? null : Numbers.parse(stat.get("calls"));
-      Double usec = stat == null ? null : Numbers.parse(stat.get("usec"));
-      TreeMap<Double, Double> quantiles = new TreeMap<>();
-      for (Map.Entry<String, String> p : Pairs.parse(field.value()).entrySet()) {
-        Double q = p.getKey().startsWith("p") ? Numbers.parse(p.getKey().substring(1)) : null;
-        Double v = Numbers.parse(p.getValue());
-        if (q != null && v != null) {
-          quantiles.put(q, v);
-        }
-      }
-      if (count == null || usec == null || quantiles.isEmpty()) {
+      String stat = stats.get(cmd);
+      Double count = stat == null ? null : Pairs.number(stat, "calls");
+      Double usec = stat == null ? null : Pairs.number(stat, "usec");
+      double[][] quantiles = quantiles(field.value());
+      if (count == null || usec == null || quantiles[0].length == 0) {
         continue;
       }
       if (summary == null) {
         summary = sink.summary(out.name("latency_percentiles_usec"),
             "A summary of latency percentile distribution per command", "cmd");
       }
-      List<Double> qs = new ArrayList<>(quantiles.keySet());
-      double[] q = new double[qs.size()];
-      double[] v = new double[qs.size()];
-      for (int i = 0; i < q.length; i++) {
-        q[i] = qs.get(i);
-        v[i] = quantiles.get(qs.get(i));
-      }
-      summary.addSummary(q, v, usec, count.longValue(), cmd);
+      summary.addSummary(quantiles[0], quantiles[1], usec, count.longValue(), cmd);
     }
+  }
+
+  /** {@code p50=1.0,p99=2.0,p99.9=3.0} as percentiles (ascending) and their values. */
+  static double[][] quantiles(String value) {
+    String[] parts = value.split(",");
+    double[] q = new double[parts.length];
+    double[] v = new double[parts.length];
+    int n = 0;
+    for (String part : parts) {
+      int eq = part.indexOf('=');
+      Double percentile = eq > 1 && part.charAt(0) == 'p'
+          ? Numbers.parse(part.substring(1, eq)) : null;
+      Double number = eq > 0 ? Numbers.parse(part.substring(eq + 1)) : null;
+      if (percentile != null && number != null) {
+        int at = n++;
+        // Insertion keeps them ascending (Redis lists them so already).
+        while (at > 0 && q[at - 1] > percentile) {
+          q[at] = q[at - 1];
+          v[at] = v[at - 1];
+          at--;
+        }
+        q[at] = percentile;
+        v[at] = number;
+      }
+    }
+    return new double[][] {Arrays.copyOf(q, n), Arrays.copyOf(v, n)};
   }
 }

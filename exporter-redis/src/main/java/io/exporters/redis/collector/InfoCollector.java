@@ -28,11 +28,13 @@ public final class InfoCollector implements Collector<RedisConnection> {
   private final Output out;
   private final Options options;
   private final Clock clock;
+  private final FieldMetrics fields;
 
   public InfoCollector(Output out, Options options, Clock clock) {
     this.out = out;
     this.options = options;
     this.clock = clock;
+    this.fields = new FieldMetrics(out, options.systemMetrics());
   }
 
   @Override
@@ -46,8 +48,8 @@ public final class InfoCollector implements Collector<RedisConnection> {
       // Restarted or replaced since its facts were found: find them again next time.
       connection.serverChanged(facts);
     }
-    Map<String, Map<String, String>> stats =
-        write(info, out, options, clock.millis() / 1000, databases(info, facts), sink);
+    Map<String, String> stats =
+        write(info, fields, out, options, clock.millis() / 1000, databases(info, facts), sink);
     if (options.latencyHistograms() && !facts.isSentinel()
         && (facts.version() == null || facts.version().atLeast(REDIS_7))) {
       Optional<Object> histogram =
@@ -59,13 +61,13 @@ public final class InfoCollector implements Collector<RedisConnection> {
   }
 
   /** The INFO-derived families of one reply; returns its commandstats for the histograms. */
-  static Map<String, Map<String, String>> write(Info info, Output out, Options options,
-      long nowSeconds, int databases, MetricSink sink) {
-    FieldMetrics.write(info, out, options.systemMetrics(), sink);
+  static Map<String, String> write(Info info, FieldMetrics fields, Output out,
+      Options options, long nowSeconds, int databases, MetricSink sink) {
+    fields.write(info, sink);
     InstanceMetrics.write(info, out, nowSeconds, sink);
     ReplicationMetrics.write(info, out, sink);
     KeyspaceMetrics.write(info, out, databases, options.padEmptyDatabases(), sink);
-    Map<String, Map<String, String>> stats = CommandMetrics.stats(info);
+    Map<String, String> stats = CommandMetrics.stats(info);
     CommandMetrics.write(info, stats, out, sink);
     ErrorMetrics.write(info, out, sink);
     SentinelInfoMetrics.write(info, out, sink);

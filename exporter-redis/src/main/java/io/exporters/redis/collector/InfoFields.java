@@ -2,6 +2,7 @@ package io.exporters.redis.collector;
 
 import io.exporters.common.metrics.MetricType;
 import io.exporters.redis.settings.Compat;
+import java.util.Collections;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -190,9 +191,9 @@ final class InfoFields {
 
   private InfoFields() {}
 
-  /** The mapping of a field, or null when the anchor does not export it. */
-  static Mapping of(String field, Compat compat) {
-    return (compat == Compat.V1_45 ? V1_45 : CURRENT).get(field);
+  /** Every field the anchor exports under a name of its own, by field. */
+  static Map<String, Mapping> all(Compat compat) {
+    return Collections.unmodifiableMap(compat == Compat.V1_45 ? V1_45 : CURRENT);
   }
 
   private static void gauges(String... pairs) {

@@ -2,7 +2,7 @@ package io.exporters.redis.collector;
 
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.redis.client.Replies;
-import io.exporters.redis.info.Numbers;
+import io.exporters.redis.info.Pairs;
 import io.exporters.redis.settings.Output;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.TreeMap;
 final class LatencyHistogramMetrics {
   private LatencyHistogramMetrics() {}
 
-  static void write(Object reply, Map<String, Map<String, String>> stats, Output out,
+  static void write(Object reply, Map<String, String> stats, Output out,
       MetricSink sink) {
     // Histograms are written as they come: in command order, as Go sorts them.
     Map<String, Object> byCommand = new TreeMap<>(Replies.map(reply));
@@ -54,12 +54,12 @@ final class LatencyHistogramMetrics {
     }
   }
 
-  private static double usecOf(String cmd, Map<String, Map<String, String>> stats) {
+  private static double usecOf(String cmd, Map<String, String> stats) {
     double sum = 0;
-    for (Map.Entry<String, Map<String, String>> e : stats.entrySet()) {
+    for (Map.Entry<String, String> e : stats.entrySet()) {
       String name = e.getKey();
       if (name.equals(cmd) || name.startsWith(cmd + "|")) {
-        Double usec = Numbers.parse(e.getValue().get("usec"));
+        Double usec = Pairs.number(e.getValue(), "usec");
         sum += usec == null ? 0 : usec;
       }
     }

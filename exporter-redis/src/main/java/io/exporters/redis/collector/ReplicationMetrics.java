@@ -6,8 +6,6 @@ import io.exporters.redis.info.Numbers;
 import io.exporters.redis.info.Pairs;
 import io.exporters.redis.settings.Output;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The Replication section's labelled series: on a master, each replica's offset and lag
@@ -15,13 +13,6 @@ import java.util.regex.Pattern;
  * {@code master_N_*} multi-master lines too), labelled by the master's host and port.
  */
 final class ReplicationMetrics {
-  private static final Pattern HOST = Pattern.compile("master(_[0-9]+)?_host");
-  private static final Pattern PORT = Pattern.compile("master(_[0-9]+)?_port");
-  private static final Pattern LINK = Pattern.compile("master(_[0-9]+)?_link_status");
-  private static final Pattern MASTER_GAUGE =
-      Pattern.compile("master(?:_[0-9]+)?_(last_io_seconds_ago|sync_in_progress)");
-  private static final Pattern REPLICA = Pattern.compile("slave[0-9]+");
-
   private ReplicationMetrics() {}
 
   static void write(Info info, Output out, MetricSink sink) {
@@ -30,28 +21,54 @@ final class ReplicationMetrics {
     for (Info.Field field : info.section("Replication")) {
       String name = field.name();
       String value = field.value();
-      if (HOST.matcher(name).matches()) {
-        host = value;
-      } else if (PORT.matcher(name).matches()) {
-        port = value;
-      } else if (LINK.matcher(name).matches()) {
-        sink.gauge(out.name("master_link_up"), "Master link status on Redis slave",
-            "master_host", "master_port").add(value.equals("up") ? 1 : 0, host, port);
+      String master = masterField(name);
+      if (master != null) {
+        switch (master) {
+          case "host" -> host = value;
+          case "port" -> port = value;
+          case "link_status" -> sink.gauge(out.name("master_link_up"),
+              "Master link status on Redis slave", "master_host", "master_port")
+              .add(value.equals("up") ? 1 : 0, host, port);
+          case "last_io_seconds_ago" -> sink.gauge(out.name("master_last_io_seconds_ago"),
+              "Master last io seconds ago", "master_host", "master_port")
+              .add(integer(value), host, port);
+          case "sync_in_progress" -> sink.gauge(out.name("master_sync_in_progress"),
+              "Master sync in progress", "master_host", "master_port")
+              .add(integer(value), host, port);
+          default -> { }
+        }
       } else if (name.equals("slave_repl_offset")) {
         sink.gauge(out.name("slave_repl_offset"), "Slave replication offset", "master_host",
             "master_port").add(integer(value), host, port);
-      } else if (REPLICA.matcher(name).matches()) {
+      } else if (name.startsWith("slave") && digits(name, 5, name.length())) {
         replica(Pairs.parse(value), out, sink);
-      } else {
-        Matcher m = MASTER_GAUGE.matcher(name);
-        if (m.matches()) {
-          String metric = "master_" + m.group(1);
-          sink.gauge(out.name(metric), m.group(1).startsWith("last_io")
-              ? "Master last io seconds ago" : "Master sync in progress",
-              "master_host", "master_port").add(integer(value), host, port);
-        }
       }
     }
+  }
+
+  /** {@code host} of {@code master_host} or KeyDB's {@code master_2_host}; null otherwise. */
+  static String masterField(String name) {
+    if (!name.startsWith("master_")) {
+      return null;
+    }
+    int from = 7;
+    int underscore = name.indexOf('_', from);
+    if (underscore > from && digits(name, from, underscore)) {
+      from = underscore + 1;
+    }
+    return name.substring(from);
+  }
+
+  private static boolean digits(String s, int from, int to) {
+    if (from >= to) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      if (s.charAt(i) < '0' || s.charAt(i) > '9') {
+        return false;
+      }
+    }
+    return true;
   }
 
   private static void replica(Map<String, String> fields, Output out, MetricSink sink) {

@@ -26,7 +26,8 @@ final class SentinelInfoMetrics {
       if (GAUGES.contains(name)) {
         Long value = Numbers.parseLong(field.value());
         sink.gauge(out.name(name), help(name)).add(value == null ? 0 : value);
-      } else if (name.matches("master[0-9]+")) {
+      } else if (name.startsWith("master") && name.length() > 6
+          && name.substring(6).chars().allMatch(Character::isDigit)) {
         master(Pairs.parse(field.value()), out, sink);
       }
     }

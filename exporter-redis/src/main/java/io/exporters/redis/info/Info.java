@@ -17,20 +17,22 @@ public final class Info {
 
   private final List<Field> fields;
   private final Map<String, String> byName;
-  private final List<String> sections;
+  private final Map<String, List<Field>> sections;
 
-  private Info(List<Field> fields, Map<String, String> byName, List<String> sections) {
+  private Info(List<Field> fields, Map<String, String> byName,
+      Map<String, List<Field>> sections) {
     this.fields = Collections.unmodifiableList(fields);
     this.byName = byName;
-    this.sections = Collections.unmodifiableList(sections);
+    this.sections = sections;
   }
 
   /** Parses a reply with {@code \r\n} or {@code \n} line ends. */
   public static Info parse(String text) {
     List<Field> fields = new ArrayList<>(256);
     Map<String, String> byName = new HashMap<>(512);
-    List<String> sections = new ArrayList<>();
+    Map<String, List<Field>> sections = new HashMap<>(32);
     String section = "";
+    List<Field> inSection = sections.computeIfAbsent(section, k -> new ArrayList<>());
     int length = text.length();
     int start = 0;
     while (start < length) {
@@ -45,7 +47,7 @@ public final class Info {
       }
       if (line.charAt(0) == '#') {
         section = line.substring(1).strip();
-        sections.add(section);
+        inSection = sections.computeIfAbsent(section, k -> new ArrayList<>());
         continue;
       }
       int colon = line.indexOf(':');
@@ -54,6 +56,7 @@ public final class Info {
       }
       Field field = new Field(section, line.substring(0, colon), line.substring(colon + 1));
       fields.add(field);
+      inSection.add(field);
       byName.putIfAbsent(field.name(), field.value());
     }
     return new Info(fields, byName, sections);
@@ -74,17 +77,11 @@ public final class Info {
   }
 
   public boolean hasSection(String name) {
-    return sections.contains(name);
+    return sections.containsKey(name);
   }
 
-  /** The fields of one section, in reply order. */
+  /** The fields of one section, in reply order; empty when there is no such section. */
   public List<Field> section(String name) {
-    List<Field> out = new ArrayList<>();
-    for (Field f : fields) {
-      if (f.section().equals(name)) {
-        out.add(f);
-      }
-    }
-    return out;
+    return Collections.unmodifiableList(sections.getOrDefault(name, List.of()));
   }
 }

@@ -10,17 +10,21 @@ public final class Numbers {
 
   /** The value of an INFO field, or null when it is not a number (such fields are skipped). */
   public static Double infoValue(String text) {
-    switch (text) {
-      case "ok":
-      case "true":
-        return 1.0;
-      case "err":
-      case "fail":
-      case "false":
-        return 0.0;
-      default:
-        return parse(text);
+    // Most values are numbers: look at words only when the text starts with a letter.
+    if (!text.isEmpty() && Character.isLetter(text.charAt(0))) {
+      switch (text) {
+        case "ok":
+        case "true":
+          return 1.0;
+        case "err":
+        case "fail":
+        case "false":
+          return 0.0;
+        default:
+          break;
+      }
     }
+    return parse(text);
   }
 
   /** A decimal or scientific number, inf or nan; null otherwise. */
@@ -32,8 +36,18 @@ public final class Numbers {
     if (s.isEmpty()) {
       return null;
     }
-    String word = s.toLowerCase();
-    switch (word) {
+    if (!plain(s)) {
+      return word(s.toLowerCase());
+    }
+    try {
+      return Double.parseDouble(s);
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
+  private static Double word(String lower) {
+    switch (lower) {
       case "inf":
       case "+inf":
       case "infinity":
@@ -45,15 +59,7 @@ public final class Numbers {
       case "nan":
         return Double.NaN;
       default:
-        break;
-    }
-    if (!plain(s)) {
-      return null;
-    }
-    try {
-      return Double.parseDouble(s);
-    } catch (NumberFormatException e) {
-      return null;
+        return null;
     }
   }
 

@@ -11,6 +11,25 @@ import java.util.Map;
 public final class Pairs {
   private Pairs() {}
 
+  /**
+   * The number of one part ({@code calls} in {@code calls=21,usec=175}) without taking the rest
+   * apart; null when absent or not a number.
+   */
+  public static Double number(String value, String name) {
+    int from = 0;
+    int length = value.length();
+    while (from < length) {
+      int comma = value.indexOf(',', from);
+      int end = comma < 0 ? length : comma;
+      if (value.startsWith(name, from) && from + name.length() < end
+          && value.charAt(from + name.length()) == '=') {
+        return Numbers.parse(value.substring(from + name.length() + 1, end));
+      }
+      from = end + 1;
+    }
+    return null;
+  }
+
   /** Every {@code name=value} part in order; parts without '=' are skipped. */
   public static Map<String, String> parse(String value) {
     Map<String, String> out = new LinkedHashMap<>(8);

@@ -78,7 +78,8 @@ class InfoGoldenTest {
     // Recorded with \n; the server sends \r\n.
     Info info = Info.parse(recorded.replace("\n", "\r\n"));
     MetricBuffer buffer = new MetricBuffer();
-    InfoCollector.write(info, out, ALL, NOW, databases, buffer);
+    InfoCollector.write(info, new FieldMetrics(out, ALL.systemMetrics()), out, ALL, NOW,
+        databases, buffer);
     return TextFormat.toText(buffer.families());
   }
 }
