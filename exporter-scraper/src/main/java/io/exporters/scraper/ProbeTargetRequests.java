@@ -44,6 +44,6 @@ final class ProbeTargetRequests {
       throw new IllegalArgumentException("hostname parameter conflicts with the Host header "
           + "of module '" + name + "'");
     }
-    return ProbeTargets.probe(target, name, hostname);
+    return ProbeTargets.probe(target, name, hostname, request.debug());
   }
 }

@@ -40,7 +40,9 @@ public final class ProbeCollector implements Collector<HttpApi> {
         new IllegalStateException("module " + moduleName + " is not in this configuration"));
     ProbeResult result = runner.run(module, ProbeTargets.reveal(target),
         target.options().get(ProbeTargets.HOSTNAME), ctx.deadline());
-    result.log().forEach(ctx::debug);
+    if (ProbeTargets.debug(target)) {
+      result.log().forEach(ctx::debug);
+    }
     ProbeMetrics.write(result.families(), sink, List.of(), List.of());
   }
 

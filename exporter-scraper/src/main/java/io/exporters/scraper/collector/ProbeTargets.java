@@ -16,16 +16,21 @@ public final class ProbeTargets {
   static final String KIND = "kind";
   static final String MODULE = "module";
   static final String HOSTNAME = "hostname";
+  static final String DEBUG = "debug";
   private static final String STATIC = "static";
 
   private ProbeTargets() {}
 
-  public static Target probe(String target, String module, String hostname) {
+  /** {@code debug}: the caller asked for debug=true, so the probe's log goes to the answer. */
+  public static Target probe(String target, String module, String hostname, boolean debug) {
     Map<String, String> options = new LinkedHashMap<>();
     options.put(KIND, "probe");
     options.put(MODULE, module);
     if (hostname != null && !hostname.isEmpty()) {
       options.put(HOSTNAME, hostname);
+    }
+    if (debug) {
+      options.put(DEBUG, "true");
     }
     String shown = TargetUrls.withoutUserInfo(target);
     return new Target(shown, "", null, shown.equals(target) ? null : Secret.of(target), options);
@@ -34,6 +39,11 @@ public final class ProbeTargets {
   /** The one target of /metrics when static targets are configured. */
   public static Target allStatic(int count) {
     return new Target(count + " static targets", "", null, null, Map.of(KIND, STATIC));
+  }
+
+  /** Whether the probe's log is wanted in the answer (masking every line costs). */
+  static boolean debug(Target target) {
+    return "true".equals(target.options().get(DEBUG));
   }
 
   static boolean isStatic(Target target) {

@@ -44,6 +44,19 @@ public final class TlsClient {
   /** Reads the files {@code config} names; an IllegalArgumentException says what is wrong. */
   public static TlsClient of(TlsConfig config) {
     TlsConfig c = config == null ? TlsConfig.DEFAULT : config;
+    if (c.equals(TlsConfig.DEFAULT)) {
+      // Most modules trust the JDK's roots: one context (and one parsed trust store) for all.
+      return Default.INSTANCE;
+    }
+    return build(c);
+  }
+
+  /** The JDK's roots, TLS 1.2 and 1.3, the target's name: built once, when first needed. */
+  private static final class Default {
+    static final TlsClient INSTANCE = build(TlsConfig.DEFAULT);
+  }
+
+  private static TlsClient build(TlsConfig c) {
     if ((c.certFile() == null) != (c.keyFile() == null)) {
       throw new IllegalArgumentException("cert_file and key_file go together");
     }
