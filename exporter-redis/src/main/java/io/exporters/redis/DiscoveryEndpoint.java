@@ -35,11 +35,6 @@ final class DiscoveryEndpoint implements Endpoint {
     this.connections = connections;
   }
 
-  static Map<String, Endpoint> of(RedisSettings settings,
-      ConnectionSource<RedisConnection> connections) {
-    return Map.of(PATH, new DiscoveryEndpoint(settings, connections));
-  }
-
   @Override
   public Answer answer(Map<String, String> params, Deadline deadline) throws Exception {
     if (!cluster || seed.isEmpty()) {

@@ -50,7 +50,8 @@ final class RedisSettingsCheck {
     if (s.checkKeysScanTtl() != null && s.checkKeysScanTtl().isNegative()) {
       throw error(tree, "check_keys_scan_ttl", "must not be negative");
     }
-    if (s.connectionTimeout() != null && (s.connectionTimeout().isNegative() || s.connectionTimeout().isZero())) {
+    if (s.connectionTimeout() != null
+        && (s.connectionTimeout().isNegative() || s.connectionTimeout().isZero())) {
       throw error(tree, "connection_timeout", "must be positive");
     }
     if (s.configCommand() != null && !s.configCommand().matches("-|[A-Za-z0-9_\\-]{1,64}")) {

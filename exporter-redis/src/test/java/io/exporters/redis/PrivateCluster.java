@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import redis.clients.jedis.Jedis;
+import redis.clients.jedis.exceptions.JedisDataException;
 
 /**
  * Three private redis-server processes in cluster mode, joined into one cluster with every slot
@@ -57,8 +58,25 @@ public final class PrivateCluster implements AutoCloseable {
     return nodes;
   }
 
+  /** SET on the node that holds the key's slot, following MOVED as a cluster client would. */
+  public void set(String key, String value) {
+    try (Jedis j = nodes.get(0).client()) {
+      j.set(key, value);
+    } catch (JedisDataException e) {
+      String[] moved = e.getMessage().split(" ");
+      int port = Integer.parseInt(moved[2].substring(moved[2].lastIndexOf(':') + 1));
+      for (PrivateRedis node : nodes) {
+        if (node.port() == port) {
+          try (Jedis j = node.client()) {
+            j.set(key, value);
+          }
+        }
+      }
+    }
+  }
+
   @Override
-  public void close() throws Exception {
+  public void close() {
     for (PrivateRedis node : nodes) {
       node.close();
     }

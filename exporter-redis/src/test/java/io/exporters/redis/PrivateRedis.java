@@ -121,10 +121,14 @@ public final class PrivateRedis implements AutoCloseable {
   }
 
   /** Kills the process (the port is free again when this returns). */
-  public void stop() throws InterruptedException {
+  public void stop() {
     if (process != null && process.isAlive()) {
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
@@ -140,7 +144,7 @@ public final class PrivateRedis implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() {
     stop();
   }
 }

@@ -28,6 +28,20 @@ class RedisExporterSmokeTest {
       assertThat(down.status()).isEqualTo(200);
       assertThat(down.exposition().value("redis_up")).isEqualTo(0);
       assertThat(e.get("/scrape?target=http://x").status()).isEqualTo(400);
+      assertThat(e.get("/health").text()).isEqualTo("ok");
+    }
+  }
+
+  @Test
+  void anotherNamespaceNamesEverythingAndTheExporterItself() throws Exception {
+    List<String> args = GoStyleArgs.normalize(List.of("-namespace=cache"));
+    try (InProcessExporter e = InProcessExporter.start(
+        new RedisExporter(GoStyleArgs.namespace(args, Map.of())), args,
+        Map.of("REDIS_ADDR", "redis://" + redis.address()))) {
+      Exposition metrics = e.scrape();
+      assertThat(metrics.value("cache_up")).isEqualTo(1);
+      assertThat(metrics.names()).contains("cache_exporter_build_info", "cache_db_keys",
+          "cache_scrape_collector_success").noneMatch(n -> n.startsWith("redis_"));
     }
   }
 }

@@ -105,7 +105,7 @@ class SideBySideTest {
       j.xadd("stream", XAddParams.xAddParams(), Map.of("f", "v"));
       j.xgroupCreate("stream", "g1", new StreamEntryID(0, 0), false);
       j.xreadGroup("g1", "c1", XReadGroupParams.xReadGroupParams().count(1),
-          Map.of("stream", StreamEntryID.UNRECEIVED_ENTRY));
+          Map.of("stream", StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
       try {
         j.eval("return redis.error_reply('ERR provoked')", 0);
       } catch (RuntimeException expected) {

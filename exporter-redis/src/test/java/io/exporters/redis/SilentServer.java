@@ -54,9 +54,13 @@ public final class SilentServer {
   /** A running silent server; closing it kills the process. */
   public record Running(Process process, int port) implements AutoCloseable {
     @Override
-    public void close() throws Exception {
+    public void close() {
       process.destroyForcibly();
-      process.waitFor(10, TimeUnit.SECONDS);
+      try {
+        process.waitFor(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 }

@@ -27,6 +27,9 @@ class TlsTest {
         "--tls-cert-file", certs.serverCertFile().toString(),
         "--tls-key-file", certs.serverKeyFile().toString(),
         "--tls-ca-cert-file", certs.caCertFile().toString(), "--tls-auth-clients", "yes")) {
+      // The same server's plain port, and its TLS port spoken to in plain text.
+      assertThat(up(redis.url(), List.of())).isEqualTo(1);
+      assertThat(up("redis://127.0.0.1:" + tlsPort, List.of())).isZero();
       String target = "rediss://127.0.0.1:" + tlsPort;
       String ca = "--tls-ca-cert-file=" + certs.caCertFile();
       String cert = "--tls-client-cert-file=" + certs.clientCertFile();

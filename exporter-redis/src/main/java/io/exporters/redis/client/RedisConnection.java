@@ -27,6 +27,7 @@ public final class RedisConnection {
   private final Connection connection;
   private final RedisAddress address;
   private final FactsSource facts;
+  private final long commandTimeoutMillis;
 
   /** Where a connection's facts come from: found once per target and shared. */
   interface FactsSource {
@@ -35,10 +36,12 @@ public final class RedisConnection {
     void serverChanged(ServerFacts stale);
   }
 
-  RedisConnection(Connection connection, RedisAddress address, FactsSource facts) {
+  RedisConnection(Connection connection, RedisAddress address, FactsSource facts,
+      long commandTimeoutMillis) {
     this.connection = connection;
     this.address = address;
     this.facts = facts;
+    this.commandTimeoutMillis = commandTimeoutMillis;
   }
 
   public RedisAddress address() {
@@ -54,9 +57,12 @@ public final class RedisConnection {
     facts.serverChanged(stale);
   }
 
-  /** Reads give up at the deadline (the watchdog also closes the socket then). */
+  /**
+   * Reads give up at the deadline, or after --connection-timeout if that comes first (the
+   * watchdog also closes the socket at the deadline).
+   */
   public RedisConnection limitTo(Deadline deadline) {
-    connection.setSoTimeout((int) Math.max(1, Math.min(Integer.MAX_VALUE,
+    connection.setSoTimeout((int) Math.max(1, Math.min(commandTimeoutMillis,
         deadline.remainingMillis())));
     return this;
   }

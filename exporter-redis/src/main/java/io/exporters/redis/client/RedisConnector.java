@@ -50,7 +50,8 @@ public final class RedisConnector implements TargetConnector<RedisConnection> {
     // the socket itself.
     Connection connection = new Connection(new RedisSockets(address, tls, timeout),
         config.build());
-    RedisConnection redis = new RedisConnection(connection, address, new SharedFacts(target));
+    RedisConnection redis = new RedisConnection(connection, address, new SharedFacts(target),
+        Math.min(Integer.MAX_VALUE, settings.connectionTimeout().toMillis()));
     try {
       redis.limitTo(deadline).facts();
       return redis;

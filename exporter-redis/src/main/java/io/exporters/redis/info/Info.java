@@ -12,7 +12,7 @@ import java.util.Map;
  * fields are skipped, so formats of other versions and forks never fail the parse.
  */
 public final class Info {
-  /** One {@code field:value} line and the section ({@code Server}, {@code Keyspace}...) it is in. */
+  /** One {@code field:value} line and the section ({@code Server}, {@code Keyspace}...) of it. */
   public record Field(String section, String name, String value) {}
 
   private final List<Field> fields;

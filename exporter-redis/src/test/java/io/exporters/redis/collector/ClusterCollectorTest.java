@@ -14,8 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import redis.clients.jedis.HostAndPort;
-import redis.clients.jedis.JedisCluster;
 
 /**
  * A private three-node cluster: CLUSTER INFO per node; from one seed, every node with a node
@@ -25,11 +23,9 @@ import redis.clients.jedis.JedisCluster;
 class ClusterCollectorTest {
   @Test
   void oneSeedGivesEveryNodeAndTheirDiscovery() throws Exception {
-    try (PrivateCluster cluster = PrivateCluster.start();
-        JedisCluster client = new JedisCluster(new HostAndPort("127.0.0.1",
-            cluster.nodes().get(0).port()))) {
+    try (PrivateCluster cluster = PrivateCluster.start()) {
       for (int i = 0; i < 30; i++) {
-        client.set("ck:" + i, Integer.toString(i));
+        cluster.set("ck:" + i, Integer.toString(i));
       }
       List<String> nodes = new ArrayList<>();
       cluster.nodes().forEach(n -> nodes.add(n.address()));

@@ -33,7 +33,7 @@ class StreamsCollectorTest {
     j.set(redis.key("not-a-stream"), "x");
     j.xgroupCreate(stream, "workers", new StreamEntryID(0, 0), false);
     j.xreadGroup("workers", "alice", XReadGroupParams.xReadGroupParams().count(1),
-        Map.of(stream, StreamEntryID.UNRECEIVED_ENTRY));
+        Map.of(stream, StreamEntryID.XREADGROUP_UNDELIVERED_ENTRY));
     try (InProcessExporter e = Scrapes.exporter("--check-streams=" + redis.prefix() + "*")) {
       Exposition s = Scrapes.scrape(e, redis.url(), 5);
       assertThat(s.value("redis_stream_length", "db", "db0", "stream", stream)).isEqualTo(2);
