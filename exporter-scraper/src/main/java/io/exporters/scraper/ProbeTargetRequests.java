@@ -5,8 +5,8 @@ import io.exporters.common.server.ProbeRequest;
 import io.exporters.scraper.collector.ProbeTargets;
 import io.exporters.scraper.modules.Module;
 import io.exporters.scraper.modules.ModuleSet;
-import io.exporters.scraper.modules.Prober;
 import io.exporters.scraper.modules.ProbeTargetChecks;
+import io.exporters.scraper.modules.Prober;
 import io.exporters.scraper.net.TargetUrls;
 
 /**

@@ -54,7 +54,8 @@ public final class ScraperExporter implements ExporterDefinition<HttpApi, Scrape
   @Override
   public String description() {
     return "Probes HTTP(S) and TCP endpoints as blackbox_exporter does, and reads health "
-        + "endpoints and JSON status APIs into series. Recent probes: history.";
+        + "endpoints and JSON status APIs into series. Recent probes and their logs: /history; "
+        + "the modules in force: /config.";
   }
 
   @Override

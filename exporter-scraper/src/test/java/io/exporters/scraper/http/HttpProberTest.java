@@ -52,6 +52,7 @@ class HttpProberTest {
             basic_auth: {username: prober, password: s3cret-basic}
         bearer: {prober: http, http: {bearer_token: s3cret-bearer-token}}
         quick: {prober: http, timeout: 300ms}
+        gzip: {prober: http, http: {compression: gzip, fail_if_body_not_matches_regexp: ["UP"]}}
       """;
 
   private static TestHttpServer server;
@@ -70,6 +71,7 @@ class HttpProberTest {
         .route("/hop3", redirect(308, "/ok"))
         .route("/loop", redirect(302, "/loop"))
         .route("/slow", TestHttpServer.slow(3000))
+        .route("/zipped", TestHttpServer.gzip("{\"status\": \"UP\"}".repeat(50)))
         .route("/record", x -> {
           seen.put("method", x.getRequestMethod());
           seen.put("body", new String(x.getRequestBody().readAllBytes(), StandardCharsets.UTF_8));
@@ -181,6 +183,23 @@ class HttpProberTest {
       assertThat(probe(e, "/down", "header_needed").value("probe_failure_info", "reason",
           "header")).isEqualTo(1);
       assertThat(probe(e, "/down", "header_optional").value("probe_success")).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void compressedBodiesAreCountedOnTheWireAndAfterDecompression(@TempDir Path dir)
+      throws Exception {
+    try (InProcessExporter e = Scraper.start(dir, MODULES)) {
+      Exposition zipped = probe(e, "/zipped", "gzip");
+      assertThat(zipped.value("probe_success")).isEqualTo(1);
+      double wire = zipped.value("probe_http_content_length");
+      assertThat(wire).isPositive().isLessThan(200);
+      assertThat(zipped.value("probe_http_uncompressed_body_length")).isEqualTo(800);
+      // Without compression set, the bytes are counted as sent, as blackbox counts them.
+      Exposition raw = probe(e, "/zipped", "http_2xx");
+      assertThat(raw.value("probe_http_uncompressed_body_length")).isEqualTo(wire);
+      Exposition plain = probe(e, "/ok", "gzip");
+      assertThat(plain.value("probe_failure_info", "reason", "compression")).isEqualTo(1);
     }
   }
 
