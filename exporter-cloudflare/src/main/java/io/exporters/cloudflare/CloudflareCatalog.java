@@ -8,7 +8,6 @@ import io.exporters.cloudflare.poll.CloudflareData;
 import io.exporters.cloudflare.settings.CloudflareSettings;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import java.util.List;
 import java.util.Set;
 
 /**
@@ -33,10 +32,6 @@ final class CloudflareCatalog {
         + "how far each dataset is counted", new ExporterCollector(data,
             settings.scrapeInterval())));
     return catalog;
-  }
-
-  static List<String> names() {
-    return of(new CloudflareData(java.time.Clock.systemUTC()), defaults()).names();
   }
 
   static CloudflareSettings defaults() {

@@ -8,6 +8,7 @@ import io.exporters.common.config.ConfigSchema;
 import io.exporters.common.config.ConfigTree;
 import io.exporters.common.config.EnvSpec;
 import io.exporters.common.config.FlagSpec;
+import io.exporters.common.config.GoDuration;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -141,7 +142,7 @@ final class CloudflareSchema {
   }
 
   private static String words(Duration d) {
-    return io.exporters.common.config.GoDuration.format(d);
+    return GoDuration.format(d);
   }
 
   private static ConfigException error(ConfigTree tree, String key, String message) {

@@ -7,6 +7,7 @@ import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
 import io.exporters.common.testing.Exposition;
 import java.net.InetSocketAddress;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,7 +81,7 @@ class InventoryTest {
     String away = "http://127.0.0.1:" + other.getAddress().getPort() + "/client/v4/zones";
     try (Harness h = Harness.start(3, 1)) {
       h.fake.intercept(r -> r.path().endsWith("/zones") ? new FakeCloudflare.Reply(302,
-          Map.of("Location", away), "{}", java.time.Duration.ZERO) : null);
+          Map.of("Location", away), "{}", Duration.ZERO) : null);
       h.poll();
       h.fake.intercept(r -> null);
       h.pollAfter(1);

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import okhttp3.HttpUrl;
 import okhttp3.MediaType;
@@ -117,16 +118,17 @@ public final class CloudflareClient {
       try {
         json = JSON.readTree(body.byteStream());
       } catch (JsonProcessingException e) {
-        throw failed(endpoint, status, status >= 500 ? ErrorClass.TRANSIENT
-            : ErrorClass.MALFORMED, endpoint + " answered HTTP " + status
-            + " with a body that is not JSON");
+        json = null;
       }
-      if (json == null || !json.isObject()) {
-        throw failed(endpoint, status, ErrorClass.MALFORMED, endpoint + " answered HTTP "
-            + status + " without a JSON object");
-      }
+      boolean object = json != null && json.isObject();
       if (status / 100 != 2) {
-        throw failure(endpoint, status, json, response.header("Retry-After"), budget);
+        // A proxy's HTML 429 or 401 still says what happened, and its Retry-After counts.
+        throw failure(endpoint, status, object ? json : null, response.header("Retry-After"),
+            budget);
+      }
+      if (!object) {
+        throw failed(endpoint, status, ErrorClass.MALFORMED, endpoint + " answered HTTP "
+            + status + " with a body that is not a JSON object");
       }
       return json;
     } catch (InterruptedIOException e) {
@@ -154,7 +156,7 @@ public final class CloudflareClient {
     Duration wait = retryAfter(retryAfter);
     if (c == ErrorClass.BUDGET) {
       Duration pause = wait != null ? wait : DEFAULT_PAUSE;
-      if (message.toLowerCase(java.util.Locale.ROOT).contains("budget depleted")
+      if (message.toLowerCase(Locale.ROOT).contains("budget depleted")
           && pause.compareTo(DEFAULT_PAUSE) < 0) {
         pause = DEFAULT_PAUSE;
       }
@@ -165,6 +167,9 @@ public final class CloudflareClient {
 
   /** The first error of a REST envelope or a GraphQL answer, with its error chain. */
   static String envelopeMessage(JsonNode json) {
+    if (json == null) {
+      return "(a body that is not JSON)";
+    }
     JsonNode first = json.path("errors").path(0);
     if (first.isMissingNode()) {
       return json.path("message").asText("no error message");
@@ -206,7 +211,7 @@ public final class CloudflareClient {
   }
 
   private static boolean isTimeout(IOException e) {
-    String m = String.valueOf(e.getMessage()).toLowerCase(java.util.Locale.ROOT);
+    String m = String.valueOf(e.getMessage()).toLowerCase(Locale.ROOT);
     return m.contains("timeout") || m.contains("timed out") || m.contains("canceled");
   }
 

@@ -1,6 +1,7 @@
 package io.exporters.cloudflare.api;
 
 import io.exporters.common.secret.Secret;
+import java.util.Objects;
 import okhttp3.Request;
 
 /**
@@ -48,13 +49,13 @@ public final class Credentials {
 
   @Override
   public boolean equals(Object o) {
-    return o instanceof Credentials c && java.util.Objects.equals(token, c.token)
-        && java.util.Objects.equals(key, c.key) && java.util.Objects.equals(email, c.email);
+    return o instanceof Credentials c && Objects.equals(token, c.token)
+        && Objects.equals(key, c.key) && Objects.equals(email, c.email);
   }
 
   @Override
   public int hashCode() {
-    return java.util.Objects.hash(token, key, email);
+    return Objects.hash(token, key, email);
   }
 
   @Override

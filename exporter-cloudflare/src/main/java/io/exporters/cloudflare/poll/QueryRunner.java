@@ -6,13 +6,17 @@ import io.exporters.cloudflare.api.CloudflareClient;
 import io.exporters.cloudflare.api.ErrorClass;
 import io.exporters.cloudflare.api.GraphQlAnswer;
 import io.exporters.cloudflare.dataset.GraphQlDataset;
+import io.exporters.cloudflare.dataset.ParseContext;
 import io.exporters.cloudflare.inventory.Scope;
+import io.exporters.cloudflare.settings.LabelToggles;
 import io.exporters.cloudflare.store.StoreUpdate;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Sends one planned query and books its answer: the series of every (scope, dataset) that came
@@ -121,7 +125,7 @@ final class QueryRunner {
       String message) {
     switch (c) {
       case PLAN -> data.capabilities().lacksPlan(scope, d,
-          message.toLowerCase(java.util.Locale.ROOT).contains("field"), message, now);
+          message.toLowerCase(Locale.ROOT).contains("field"), message, now);
       case PERMISSION -> {
         data.capabilities().lacksPermission(scope, d, message, now);
         data.problems().report("permission:" + d.permission(), "the API token lacks the "
@@ -157,9 +161,9 @@ final class QueryRunner {
 
   /** What parsing needs: toggles, the row limit check, rule names through REST. */
   private record Context(CloudflareData data, PollSettings settings, CloudflareClient client,
-      Instant now) implements io.exporters.cloudflare.dataset.ParseContext {
+      Instant now) implements ParseContext {
     @Override
-    public io.exporters.cloudflare.settings.LabelToggles labels() {
+    public LabelToggles labels() {
       return settings.labels();
     }
 
@@ -174,9 +178,9 @@ final class QueryRunner {
     }
 
     @Override
-    public Map<String, String> ruleLabels(Scope zone, java.util.Set<String> ruleIds) {
+    public Map<String, String> ruleLabels(Scope zone, Set<String> ruleIds) {
       return data.ruleNames().labels(client, zone, now, e -> data.problems().report("rulesets",
-          e.errorClass() == io.exporters.cloudflare.api.ErrorClass.PERMISSION
+          e.errorClass() == ErrorClass.PERMISSION
               ? "firewall rule names are not readable (the token needs 'Zone > Firewall "
                   + "Services > Read'); the rule label stays empty: " + e.getMessage()
               : "firewall rule names could not be read now (the rule label stays empty until "

@@ -3,6 +3,7 @@ package io.exporters.cloudflare.store;
 import io.exporters.common.metrics.Sample;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
@@ -14,10 +15,9 @@ import java.util.TreeMap;
  * them without sorting), with how many each owner holds for top-N. Guarded by the store.
  */
 final class StoredFamily {
-  private static final Comparator LABEL_ORDER = new Comparator();
 
   private final FamilySpec spec;
-  private final TreeMap<String[], Cell> series = new TreeMap<>(LABEL_ORDER);
+  private final TreeMap<String[], Cell> series = new TreeMap<>(new LabelOrder());
   private final Map<String, Integer> perOwner = new HashMap<>();
 
   private static final class Cell {
@@ -30,7 +30,8 @@ final class StoredFamily {
     }
   }
 
-  private static final class Comparator implements java.util.Comparator<String[]> {
+  /** Label values compared in order, as the exposition sorts series. */
+  private static final class LabelOrder implements Comparator<String[]> {
     @Override
     public int compare(String[] a, String[] b) {
       for (int i = 0; i < a.length; i++) {

@@ -78,6 +78,14 @@ class CloudflareClientTest {
   }
 
   @Test
+  void aRateLimitAnsweredInHtmlStillPausesForItsRetryAfter() {
+    server.enqueue(new MockResponse.Builder().code(429).addHeader("Retry-After", "42")
+        .body("<html>Too Many Requests</html>").build());
+    assertThat(failure()).isEqualTo(ErrorClass.BUDGET);
+    assertThat(rest.pauseRemaining()).isEqualTo(Duration.ofSeconds(42));
+  }
+
+  @Test
   void budgetDepletedInA200PausesGraphqlFiveMinutes() throws Exception {
     server.enqueue(json(200, "{\"data\":null,\"errors\":[{\"message\":\"Rate limiter budget "
         + "depleted. Please try again after 5 minutes.\",\"path\":null}]}"));

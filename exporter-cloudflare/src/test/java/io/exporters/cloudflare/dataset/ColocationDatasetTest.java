@@ -2,6 +2,7 @@ package io.exporters.cloudflare.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.cloudflare.settings.LabelToggles;
 import org.junit.jupiter.api.Test;
 
 /** Visits, bytes and requests per data centre and host (no minute dimension, unlike lablabs). */
@@ -17,7 +18,7 @@ class ColocationDatasetTest {
     assertThat(run.series(ColocationDataset.BYTES)).containsExactly(s + 19849385);
     assertThat(run.series(ColocationDataset.REQUESTS)).containsExactly(s + 10);
     assertThat(new ColocationDataset().selection(new NodeContext("$s0", "$e0", "\"d\"",
-        "$limit", io.exporters.cloudflare.settings.LabelToggles.all(), false)))
+        "$limit", LabelToggles.all(), false)))
         .doesNotContain("datetime }");
   }
 }

@@ -2,6 +2,7 @@ package io.exporters.cloudflare.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.cloudflare.settings.LabelToggles;
 import org.junit.jupiter.api.Test;
 
 /** Failed Logpush uploads: lablabs' labels (zone jobs without a zone, account jobs by id). */
@@ -20,7 +21,7 @@ class LogpushDatasetTest {
     assertThat(account.series(LogpushDataset.ACCOUNT_FAILURES)).containsExactly(
         "acc1/s3/1/12=3");
     assertThat(LogpushDataset.zones().selection(new NodeContext("$s0", "$e0", "\"d\"",
-        "$limit", io.exporters.cloudflare.settings.LabelToggles.all(), false)))
+        "$limit", LabelToggles.all(), false)))
         .contains("status_neq: 200");
   }
 }

@@ -2,6 +2,7 @@ package io.exporters.cloudflare.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.cloudflare.settings.LabelToggles;
 import org.junit.jupiter.api.Test;
 
 /** R2 storage per bucket and in total, and operations today, as gauges for the day. */
@@ -20,7 +21,7 @@ class R2DatasetTest {
     assertThat(run.series(R2Dataset.OPERATION)).containsExactly(
         "Example Account/logs/PutObject=12");
     assertThat(new R2Dataset().selection(new NodeContext("$s0", "$e0", "\"2024-05-20\"",
-        "$limit", io.exporters.cloudflare.settings.LabelToggles.all(), false)))
+        "$limit", LabelToggles.all(), false)))
         .contains("filter: {date: \"2024-05-20\"}");
   }
 

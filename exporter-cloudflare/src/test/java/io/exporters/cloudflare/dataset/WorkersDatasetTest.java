@@ -2,6 +2,7 @@ package io.exporters.cloudflare.dataset;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.cloudflare.settings.LabelToggles;
 import org.junit.jupiter.api.Test;
 
 /** workersInvocationsAdaptive, on the rows of Cloudflare's Workers tutorial answer. */
@@ -35,7 +36,7 @@ class WorkersDatasetTest {
   @Test
   void asksForTheQuantilesLablabsExportsAndWallTime() {
     String q = new WorkersDataset().selection(new NodeContext("$s0", "$e0", "\"d\"", "$limit",
-        io.exporters.cloudflare.settings.LabelToggles.all(), false));
+        LabelToggles.all(), false));
     assertThat(q).startsWith("workers: workersInvocationsAdaptive(limit: $limit")
         .contains("dimensions { scriptName status }", "sum { requests errors duration }",
             "cpuTimeP50", "cpuTimeP999", "durationP75", "wallTimeP99");
