@@ -5,9 +5,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeData;
 import io.exporters.common.testing.Exposition;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Cardinality is the operator's: a label switched off leaves the query (the API sums over it),
@@ -74,6 +77,24 @@ class CardinalityTest {
           assertThat(s.labels().get("zone")).isEqualTo(ZONE0));
       assertThat(m.find("cloudflare_zone_colocation_visits", "zone", FakeAccounts.zoneName(1),
           "colocation", "FRA", "host", "api." + FakeAccounts.zoneName(1))).isPresent();
+    }
+  }
+
+  @Test
+  void answersCutAtTheRowLimitAreCountedAndReported(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("cf.yml");
+    Files.writeString(file, "row_limit: 4\n");
+    try (Harness h = Harness.start(new FakeAccounts(1, 2, 1, Harness.TOKEN), Map.of(),
+        "--config.file=" + file)) {
+      h.poll();
+      Exposition m = h.scrape();
+      // Six colocation rows per zone (3 data centres by 2 hosts) against a limit of four.
+      assertThat(m.value("cloudflare_exporter_rows_truncated_total", "dataset", "colocation"))
+          .isEqualTo(2);
+      assertThat(m.find("cloudflare_exporter_rows_truncated_total", "dataset",
+          "http_requests")).isEmpty();
+      assertThat(h.app.get("/status").text()).contains("colocation: an answer reached the row "
+          + "limit of 4 rows");
     }
   }
 

@@ -3,6 +3,7 @@ package io.exporters.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.cloudflare.fake.FakeAccounts;
+import io.exporters.cloudflare.fake.FakeCloudflare;
 import io.exporters.common.testing.Exposition;
 import org.junit.jupiter.api.Test;
 
@@ -29,6 +30,26 @@ class RestSourcesTest {
           .isEqualTo(5_000_000);
       assertThat(m.value("cloudflare_exporter_last_window_end_timestamp_seconds", "dataset",
           "tunnels")).isEqualTo(Harness.START.getEpochSecond());
+    }
+  }
+
+  @Test
+  void aTokenWithoutThePoolsPermissionIsToldWhichAndTheRestGoesOn() throws Exception {
+    try (Harness h = Harness.start(2, 1)) {
+      h.fake.intercept(r -> r.path().endsWith("/load_balancers/pools")
+          ? FakeCloudflare.Reply.of(403, "{\"success\":false,\"errors\":[{\"code\":10000,"
+              + "\"message\":\"Authentication error\"}]}") : null);
+      h.poll();
+      h.pollAfter(1);
+      Exposition m = h.scrape();
+      assertThat(h.fake.requests().stream().filter(r -> r.path().endsWith("/pools")))
+          .as("asked once, not every poll").hasSize(1);
+      assertThat(h.app.get("/status").text()).contains("the API token lacks the permission "
+          + "'Account > Load Balancing: Monitors and Pools > Read' needed for pool_origins");
+      assertThat(m.value("cloudflare_scrape_collector_success", "collector", "pool_origins"))
+          .isZero();
+      assertThat(m.value("cloudflare_tunnel_health_status", "tunnel_id", "t-1")).isEqualTo(2);
+      assertThat(m.value("cloudflare_up")).isEqualTo(1);
     }
   }
 }

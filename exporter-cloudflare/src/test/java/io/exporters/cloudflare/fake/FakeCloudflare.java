@@ -199,13 +199,14 @@ public final class FakeCloudflare implements AutoCloseable {
 
   private ObjectNode graphql(JsonNode body) {
     GraphqlRequest req = GraphqlRequest.parse(body);
+    int limit = body.path("variables").path("limit").asInt(10_000);
     ObjectNode out = JSON.createObjectNode();
     ArrayNode errors = JSON.createArrayNode();
     ObjectNode viewer = out.putObject("data").putObject("viewer");
     if (req.account() != null) {
       ObjectNode account = viewer.putArray("accounts").addObject();
       for (GraphqlRequest.Node n : req.nodes()) {
-        account.set(n.alias(), FakeData.accountRows(n, accounts.scripts()));
+        account.set(n.alias(), cut(FakeData.accountRows(n, accounts.scripts()), limit));
       }
     } else {
       ArrayNode zones = viewer.putArray("zones");
@@ -233,7 +234,7 @@ public final class FakeCloudflare implements AutoCloseable {
             e.putObject("extensions").put("timestamp", "2024-05-20T10:00:00Z");
           } else {
             zone.set(n.alias(), n.alias().equals("load_balancers__pools")
-                ? FakeAccounts.poolHealth(index) : FakeData.zoneRows(n, index, 2));
+                ? FakeAccounts.poolHealth(index) : cut(FakeData.zoneRows(n, index, 2), limit));
           }
         }
       }
@@ -242,6 +243,18 @@ public final class FakeCloudflare implements AutoCloseable {
       out.putNull("errors");
     } else {
       out.set("errors", errors);
+    }
+    return out;
+  }
+
+  /** Cloudflare returns at most {@code limit} rows, silently. */
+  private static JsonNode cut(JsonNode rows, int limit) {
+    if (rows.size() <= limit) {
+      return rows;
+    }
+    ArrayNode out = JSON.createArrayNode();
+    for (int i = 0; i < limit; i++) {
+      out.add(rows.get(i));
     }
     return out;
   }
