@@ -62,15 +62,4 @@ public final class ApiCalls {
     counts.forEach((k, v) -> out.put(k, v.sum()));
     return out;
   }
-
-  /** Requests to one endpoint so far, whatever their outcome. */
-  public long total(String endpoint) {
-    long n = 0;
-    for (Map.Entry<Key, LongAdder> e : counts.entrySet()) {
-      if (e.getKey().endpoint().equals(endpoint)) {
-        n += e.getValue().sum();
-      }
-    }
-    return n;
-  }
 }
