@@ -25,7 +25,8 @@ final class HopRequest {
 
   /**
    * {@code hostHeader}: the Host to send (null: the URL's); {@code tlsName}: the name TLS checks
-   * (null: the URL's host); {@code sendCredentials}: false once redirected to another host.
+   * (null: the URL's host); {@code sendCredentials}: false once redirected to another host,
+   * which then gets neither the module's credentials nor its sensitive headers.
    */
   static Request build(HttpModule m, URI uri, String method, byte[] body, String hostHeader,
       String tlsName, boolean sendCredentials) {
@@ -38,7 +39,9 @@ final class HopRequest {
     }
     Request.Builder b = new Request.Builder().url(url.build());
     for (Map.Entry<String, String> h : m.headers().entrySet()) {
-      b.header(h.getKey(), h.getValue());
+      if (sendCredentials || !SensitiveHeaders.isSensitive(h.getKey())) {
+        b.header(h.getKey(), h.getValue());
+      }
     }
     if (hostHeader != null) {
       b.header("Host", hostHeader);

@@ -2,12 +2,12 @@ package io.exporters.scraper.modules;
 
 import io.exporters.common.secret.Secret;
 import io.exporters.common.secret.SecretMasker;
+import io.exporters.scraper.http.SensitiveHeaders;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -32,9 +32,7 @@ final class Secrets {
   /** Masks the values of headers whose name says they carry a credential. */
   static void registerSensitiveHeaders(Map<String, String> headers) {
     for (Map.Entry<String, String> h : headers.entrySet()) {
-      String name = h.getKey().toLowerCase(Locale.ROOT);
-      if (name.contains("auth") || name.contains("token") || name.contains("key")
-          || name.contains("secret") || name.contains("cookie") || name.contains("password")) {
+      if (SensitiveHeaders.isSensitive(h.getKey())) {
         SecretMasker.register(h.getValue());
         int space = h.getValue().indexOf(' ');
         if (space > 0) {

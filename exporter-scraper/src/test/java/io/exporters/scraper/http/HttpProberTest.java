@@ -52,6 +52,12 @@ class HttpProberTest {
             basic_auth: {username: prober, password: s3cret-basic}
         bearer: {prober: http, http: {bearer_token: s3cret-bearer-token}}
         quick: {prober: http, timeout: 300ms}
+        followed:
+          prober: http
+          http:
+            preferred_ip_protocol: ip4
+            headers: {X-Api-Token: t0ken, X-Trace: "on"}
+            basic_auth: {username: prober, password: s3cret-basic}
         gzip: {prober: http, http: {compression: gzip, fail_if_body_not_matches_regexp: ["UP"]}}
       """;
 
@@ -70,6 +76,7 @@ class HttpProberTest {
         .route("/hop2", redirect(307, "/hop3"))
         .route("/hop3", redirect(308, "/ok"))
         .route("/loop", redirect(302, "/loop"))
+        .route("/to", x -> redirect(302, x.getRequestURI().getRawQuery()).handle(x))
         .route("/slow", TestHttpServer.slow(3000))
         .route("/zipped", TestHttpServer.gzip("{\"status\": \"UP\"}".repeat(50)))
         .route("/record", x -> {
@@ -235,6 +242,15 @@ class HttpProberTest {
       String withUser = server.url("/record").replace("://", "://alice:w0nderland@");
       e.get(Scraper.probe(withUser, "http_2xx"));
       assertThat(seen).containsEntry("authorization", "Basic YWxpY2U6dzBuZGVybGFuZA==");
+      seen.clear();
+      // Another host (localhost is not 127.0.0.1) gets no credentials after a redirect.
+      String elsewhere = "http://localhost:" + server.port() + "/record";
+      e.get(Scraper.probe(server.url("/to?" + elsewhere), "followed"));
+      assertThat(seen).containsEntry("x-trace", "on").containsEntry("host", "localhost:"
+          + server.port()).doesNotContainKeys("authorization", "x-api-token");
+      seen.clear();
+      e.get(Scraper.probe(server.url("/to?/record"), "followed"));
+      assertThat(seen).containsKeys("authorization", "x-api-token");
     }
   }
 
