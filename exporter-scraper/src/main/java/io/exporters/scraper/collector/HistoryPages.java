@@ -28,7 +28,9 @@ public final class HistoryPages {
             .append("</td><td>").append(escape(r.module())).append("</td><td>")
             .append(escape(SecretMasker.mask(r.target()))).append("</td><td")
             .append(r.success() ? ">Success" : " class=\"failure\">Failure")
-            .append("</td><td>").append(r.reason() == null ? "" : r.reason().label())
+            .append("</td><td title=\"").append(r.error() == null ? ""
+                : escape(SecretMasker.mask(r.error()))).append("\">")
+            .append(r.reason() == null ? "" : r.reason().label())
             .append("</td><td>").append(String.format("%.3f", r.seconds()))
             .append("</td><td><a href=\"logs?id=").append(e.id()).append("\">Logs</a></td></tr>\n");
       }

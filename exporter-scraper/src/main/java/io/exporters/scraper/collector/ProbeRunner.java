@@ -19,6 +19,8 @@ import io.exporters.scraper.net.TargetUrls;
 import io.exporters.scraper.tcp.TcpProber;
 import java.time.Duration;
 import java.time.Instant;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * Runs one probe of one target with one module, as blackbox's handler does: the deadline (the
@@ -27,6 +29,7 @@ import java.time.Instant;
  * probe_success, probe_duration_seconds and our failure reason. Records it in the history.
  */
 public final class ProbeRunner {
+  private static final Logger logger = LoggerFactory.getLogger(ProbeRunner.class);
   /** Kept back from the scrape deadline, at most: time to write the answer. */
   private static final long MARGIN_MILLIS = 100;
 
@@ -58,6 +61,8 @@ public final class ProbeRunner {
         failure = once(module, target, hostname, deadline, log, metrics);
       } catch (RuntimeException e) {
         // A bug must cost this probe only, and say so.
+        logger.atWarn().setCause(e).addKeyValue("module", module.name())
+            .log("probe failed on an internal error");
         failure = new ProbeFailure(FailureReason.IO, "internal error: " + e);
       }
       if (failure == null || attempts > module.retries()
