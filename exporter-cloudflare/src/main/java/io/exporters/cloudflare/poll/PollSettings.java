@@ -10,6 +10,7 @@ import io.exporters.cloudflare.store.FamilySpec;
 import io.exporters.common.config.CollectorConfig;
 import io.exporters.common.config.LoadedConfig;
 import java.time.Duration;
+import java.util.Collections;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -17,8 +18,9 @@ import okhttp3.HttpUrl;
 
 /**
  * What one poll needs from the configuration in force: where and how to call, which sources
- * to read (collectors switched on, not wholly on the deny-list), windows, budgets, cardinality.
- * Taken afresh at every poll, so a reload applies from the next one.
+ * to read (collectors switched on, not wholly on the deny-list, in the catalog's order),
+ * windows, budgets, cardinality. Taken afresh at every poll, so a reload applies from the next
+ * one.
  */
 public record PollSettings(HttpUrl baseUrl, Credentials credentials, Duration timeout,
     Duration delay, Duration interval, InventoryFilter filter, Set<String> sources,
@@ -45,8 +47,8 @@ public record PollSettings(HttpUrl baseUrl, Credentials credentials, Duration ti
     return new PollSettings(HttpUrl.get(s.baseUrl()),
         Credentials.of(s.apiToken(), s.apiKey(), s.apiEmail()), s.timeout(), s.scrapeDelay(),
         s.scrapeInterval(), new InventoryFilter(s.accounts(), Set.copyOf(s.zones()),
-            Set.copyOf(s.excludeZones())), Set.copyOf(sources), denied, s.freeTier(),
-        s.labels(), s.topN(), s.seriesTtl(), s.maxCatchUp(), s.inventoryTtl(),
+            Set.copyOf(s.excludeZones())), Collections.unmodifiableSet(sources), denied,
+        s.freeTier(), s.labels(), s.topN(), s.seriesTtl(), s.maxCatchUp(), s.inventoryTtl(),
         s.graphqlBudget(), s.restBudget(), s.zonesPerQuery(), s.rowLimit());
   }
 
