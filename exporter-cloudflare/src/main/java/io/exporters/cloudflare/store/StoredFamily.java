@@ -15,7 +15,6 @@ import java.util.TreeMap;
  * them without sorting), with how many each owner holds for top-N. Guarded by the store.
  */
 final class StoredFamily {
-
   private final FamilySpec spec;
   private final TreeMap<String[], Cell> series = new TreeMap<>(new LabelOrder());
   private final Map<String, Integer> perOwner = new HashMap<>();
