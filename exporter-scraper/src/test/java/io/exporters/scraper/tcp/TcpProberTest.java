@@ -162,13 +162,23 @@ class TcpProberTest {
 
       Exposition banner = probe(e, target, "smtp_banner");
       assertThat(banner.value("probe_success")).isEqualTo(1);
+      awaitHeard("QUIT");
       assertThat(heard).contains("EHLO mail.test", "QUIT");
 
       Exposition starttls = probe(e, target, "smtp_starttls");
       assertThat(starttls.value("probe_success")).isEqualTo(1);
       assertThat(starttls.value("probe_tls_version_info", "version", "TLS 1.3")).isEqualTo(1);
       assertThat(starttls.value("probe_ssl_earliest_cert_expiry")).isPositive();
+      awaitHeard("tls:NOOP");
       assertThat(heard).contains("tls:NOOP");
+    }
+  }
+
+  /** The server records a line on its own thread, after the probe may have answered. */
+  private static void awaitHeard(String line) throws InterruptedException {
+    long until = System.nanoTime() + 5_000_000_000L;
+    while (!heard.contains(line) && System.nanoTime() < until) {
+      Thread.sleep(10);
     }
   }
 
