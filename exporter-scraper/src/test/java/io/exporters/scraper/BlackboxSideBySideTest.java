@@ -89,7 +89,9 @@ class BlackboxSideBySideTest {
           new String[] {http.url("/gzip"), "http_2xx"},
           new String[] {https.url("/ok"), "http_2xx"},
           new String[] {"http://127.0.0.1:" + closed + "/", "http_2xx"},
+          new String[] {"http://no-such-host.invalid/", "http_2xx"},
           new String[] {"127.0.0.1:" + http.port(), "tcp_connect"},
+          new String[] {"no-such-host.invalid:80", "tcp_connect"},
           new String[] {"127.0.0.1:" + closed, "tcp_connect"});
       for (String[] c : cases) {
         String path = Scraper.probe(c[0], c[1]);

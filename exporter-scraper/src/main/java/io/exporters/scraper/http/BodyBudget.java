@@ -59,9 +59,4 @@ public final class BodyBudget {
   public Share share() {
     return new Share();
   }
-
-  /** KiB free now (for tests and logs). */
-  public int availableKibibytes() {
-    return kibibytes.availablePermits();
-  }
 }

@@ -39,7 +39,9 @@ final class HopRequest {
     }
     Request.Builder b = new Request.Builder().url(url.build());
     for (Map.Entry<String, String> h : m.headers().entrySet()) {
-      if (sendCredentials || !SensitiveHeaders.isSensitive(h.getKey())) {
+      // The module's Host comes in as hostHeader, for the first hop only (as Go's req.Host).
+      boolean host = h.getKey().equalsIgnoreCase("Host");
+      if (!host && (sendCredentials || !SensitiveHeaders.isSensitive(h.getKey()))) {
         b.header(h.getKey(), h.getValue());
       }
     }

@@ -41,14 +41,16 @@ public final class HttpProber {
     try {
       for (int hop = 0; ; hop++) {
         timer.startHop();
-        Resolution address = TargetResolver.resolve(current.getHost(), m.ipProtocol(),
-            m.ipFallback(), m.allowLinkLocal(), deadline, log);
-        timer.addResolve(address.lookupSeconds());
-        if (hop == 0) {
-          metrics.set(Families.DNS_LOOKUP, address.lookupSeconds());
-          metrics.set(Families.IP_PROTOCOL, address.protocol().number());
-          metrics.set(Families.IP_HASH, address.hash());
+        long resolving = System.nanoTime();
+        Resolution address;
+        try {
+          address = TargetResolver.resolve(current.getHost(), m.ipProtocol(), m.ipFallback(),
+              m.allowLinkLocal(), deadline, log, hop == 0 ? metrics : null);
+        } catch (ProbeFailure f) {
+          timer.addResolve((System.nanoTime() - resolving) / 1e9);
+          throw f;
         }
+        timer.addResolve(address.lookupSeconds());
         String hostHeader = hop == 0 ? firstOf(hostname, m.hostHeader()) : null;
         String tlsName = firstOf(m.tls().serverName(), hop == 0 ? hostHeader : null);
         Request request = HopRequest.build(m, current, method, body, hostHeader, tlsName,

@@ -46,11 +46,6 @@ public final class JsonPath {
     return new JsonPath(text, path.relative, path.steps);
   }
 
-  /** Whether the path starts at the node in hand ({@code @}) rather than the document. */
-  public boolean relative() {
-    return relative;
-  }
-
   /** Everything the path selects from {@code start} ({@code root} for {@code $}). */
   public List<Match> select(JsonNode start, JsonNode root) {
     List<Match> current = List.of(new Match(relative ? start : root, ""));

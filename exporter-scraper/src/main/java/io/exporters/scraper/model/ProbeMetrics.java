@@ -29,11 +29,6 @@ public final class ProbeMetrics {
     return buffer.families();
   }
 
-  /** Series this probe wrote twice (the first was kept). */
-  public int duplicates() {
-    return buffer.droppedSeries();
-  }
-
   /** Copies every series into {@code sink} with {@code names}={@code values} added. */
   public void writeTo(MetricSink sink, List<String> names, List<String> values) {
     write(families(), sink, names, values);

@@ -24,10 +24,6 @@ public enum IpProtocol {
     return (address instanceof Inet4Address) == (this == IP4);
   }
 
-  public IpProtocol other() {
-    return this == IP4 ? IP6 : IP4;
-  }
-
   public static IpProtocol of(InetAddress address) {
     return address instanceof Inet4Address ? IP4 : IP6;
   }

@@ -1,9 +1,11 @@
 package io.exporters.scraper.net;
 
 import io.exporters.common.backend.Deadline;
+import io.exporters.scraper.model.Families;
 import io.exporters.scraper.model.FailureReason;
 import io.exporters.scraper.model.ProbeFailure;
 import io.exporters.scraper.model.ProbeLog;
+import io.exporters.scraper.model.ProbeMetrics;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.concurrent.ArrayBlockingQueue;
@@ -27,6 +29,33 @@ public final class TargetResolver {
   private static final ThreadPoolExecutor LOOKUPS = lookupPool();
 
   private TargetResolver() {}
+
+  /**
+   * Resolves and, when {@code record} is given, writes blackbox's resolution series into it:
+   * the lookup time, the family and the address hash, the last two 0 when no address was
+   * chosen (as blackbox registers them before it resolves).
+   */
+  public static Resolution resolve(String host, IpProtocol preferred, boolean fallback,
+      boolean allowLinkLocal, Deadline deadline, ProbeLog log, ProbeMetrics record)
+      throws ProbeFailure {
+    long started = System.nanoTime();
+    try {
+      Resolution r = resolve(host, preferred, fallback, allowLinkLocal, deadline, log);
+      if (record != null) {
+        record.set(Families.DNS_LOOKUP, r.lookupSeconds());
+        record.set(Families.IP_PROTOCOL, r.protocol().number());
+        record.set(Families.IP_HASH, r.hash());
+      }
+      return r;
+    } catch (ProbeFailure f) {
+      if (record != null) {
+        record.set(Families.DNS_LOOKUP, (System.nanoTime() - started) / 1e9);
+        record.set(Families.IP_PROTOCOL, 0);
+        record.set(Families.IP_HASH, 0);
+      }
+      throw f;
+    }
+  }
 
   public static Resolution resolve(String host, IpProtocol preferred, boolean fallback,
       boolean allowLinkLocal, Deadline deadline, ProbeLog log) throws ProbeFailure {

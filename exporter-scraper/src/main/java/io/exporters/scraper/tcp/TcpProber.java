@@ -40,10 +40,7 @@ public final class TcpProber {
     TlsState tls = null;
     try {
       Resolution address = TargetResolver.resolve(target.host(), m.ipProtocol(), m.ipFallback(),
-          m.allowLinkLocal(), deadline, log);
-      metrics.set(Families.DNS_LOOKUP, address.lookupSeconds());
-      metrics.set(Families.IP_PROTOCOL, address.protocol().number());
-      metrics.set(Families.IP_HASH, address.hash());
+          m.allowLinkLocal(), deadline, log, metrics);
       log.info(m.useTls() ? "Dialing TCP with TLS" : "Dialing TCP without TLS");
       try (Socket plain = new Socket()) {
         Socket socket = plain;
