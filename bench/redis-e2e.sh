@@ -1,9 +1,11 @@
 #!/usr/bin/env bash
 # End-to-end benchmark: exporter-redis beside Debian's prometheus-redis-exporter 1.45 (the anchor)
 # on one private redis-server holding 100,000 keys in db0 and keys in four more databases, all in
-# one run. Records scrape latency (p50/p99) sequentially and with 10 concurrent scrapers (wrk),
-# the commands and connections the server saw per scrape (INFO commandstats and stats), and RSS;
-# each without and with a key-check pattern (--check-keys=queue:*, 200 matching keys).
+# one run. Records scrape latency (p50/p99) sequentially - a new HTTP connection per scrape (curl)
+# and one kept-alive connection, as Prometheus scrapes (wrk -c1) - and with 10 concurrent
+# scrapers (wrk), the commands and connections the server saw per scrape (INFO commandstats and
+# stats), and RSS; each without and with a key-check pattern (--check-keys=queue:*, 200 matching
+# keys among the 100,000).
 # Usage: bench/redis-e2e.sh [scrapes] [concurrent seconds]
 # Needs: a built jar (mvn -B -o -pl exporter-redis package -DskipTests), redis-server and
 # redis-cli, wrk, python3, apt-get install prometheus-redis-exporter.
@@ -101,16 +103,19 @@ run() { # name port pid
   local after; after=$(served)
   sleep 1
   local series; series=$(curl -s "http://127.0.0.1:$port/metrics" | grep -c '^redis_')
-  python3 - "$name" "$DIR/$name.times" "$before" "$after" "$N" "$rss_before" "$(rss "$pid")" "$series" <<'PY'
+  local kept; kept=$(wrk -t1 -c1 -d5s --latency -H 'X-Prometheus-Scrape-Timeout-Seconds: 10' \
+    "http://127.0.0.1:$port/metrics" | awk '/^ +50%/ {p50=$2} /^ +99%/ {p99=$2} END {print p50 "/" p99}')
+  python3 - "$name" "$DIR/$name.times" "$before" "$after" "$N" "$rss_before" "$(rss "$pid")" "$series" "$kept" <<'PY'
 import sys
-name, path, before, after, n, rss0, rss1, series = sys.argv[1:]
+name, path, before, after, n, rss0, rss1, series, kept = sys.argv[1:]
 t = sorted(float(x) for x in open(path) if x.strip())
 p = lambda q: t[min(len(t) - 1, int(q * len(t)))] * 1000
 (c0, k0), (c1, k1) = (map(int, before.split()), map(int, after.split()))
 n = int(n)
 # Each served() INFO is one command of ours: take it out.
-print(f"{name:12s} p50={p(0.50):7.2f}ms p99={p(0.99):7.2f}ms commands/scrape={(c1 - c0 - 1) / n:6.2f} "
-      f"connections/scrape={(k1 - k0) / n:5.2f} rss={rss0}->{rss1}MiB redis_series={series}")
+print(f"{name:12s} p50={p(0.50):7.2f}ms p99={p(0.99):7.2f}ms keep-alive p50/p99={kept} "
+      f"commands/scrape={(c1 - c0 - 1) / n:6.2f} connections/scrape={(k1 - k0) / n:5.2f} "
+      f"rss={rss0}->{rss1}MiB redis_series={series}")
 PY
 }
 
@@ -134,6 +139,14 @@ concurrent anchor 19321 "$anchor_pid"
 concurrent same 19323 "$same_pid"
 concurrent anchor-keys 19322 "$anchor_keys_pid"
 concurrent keys 19325 "$keys_pid"
+# Memory must not grow with scrapes: RSS of ours (defaults) after each of three rounds of
+# back-to-back scrapes on one connection.
+soak=""
+for round in 1 2 3; do
+  n=$(wrk -t1 -c1 -d15s "http://127.0.0.1:19324/metrics" | awk '/requests in/ {print $1}')
+  soak="$soak $n scrapes->$(rss $all_pid)MiB"
+done
+echo "all          soak (RSS after each round of 15 s):$soak"
 # Memory once the bursts are over (the heap grown by a burst is given back: see HeapTidy).
 sleep 40
 printf 'rss 40 s after the runs: anchor=%sMiB same=%sMiB all=%sMiB anchor-keys=%sMiB keys=%sMiB\n' \

@@ -28,6 +28,8 @@ public final class RedisConnection {
   private final RedisAddress address;
   private final FactsSource facts;
   private final long commandTimeoutMillis;
+  /** The database selected now: connections start in db0; -1 when unknown after an error. */
+  private int selectedDb;
 
   /** Where a connection's facts come from: found once per target and shared. */
   interface FactsSource {
@@ -109,6 +111,16 @@ public final class RedisConnection {
           .log("command not available on this server; skipped from now on");
     }
     return true;
+  }
+
+  /** SELECTs the database unless it is selected already. */
+  public void select(int db) {
+    if (db == selectedDb) {
+      return;
+    }
+    selectedDb = -1;
+    call("SELECT", Integer.toString(db));
+    selectedDb = db;
   }
 
   /** INFO of one section ({@code all}, {@code server}...) as text. */

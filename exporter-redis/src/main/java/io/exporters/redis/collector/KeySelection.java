@@ -16,8 +16,8 @@ import java.util.TreeMap;
 
 /**
  * What the key, count and stream checks share: the configured patterns plus those a /scrape
- * request added, grouped by database; selecting a database (never in a cluster, which has only
- * db0) and going back to db0 after; the time budget SCAN may use; and the truncation series.
+ * request added, grouped by database; selecting a database (only when another than the
+ * connection's) and going back to db0 after; the time budget SCAN may use; and the truncation series.
  */
 final class KeySelection {
   /** At least this much of the deadline is left for reading what SCAN found. */
@@ -40,16 +40,15 @@ final class KeySelection {
     return out;
   }
 
+  /** Connections start in db0 (a cluster's only one): no SELECT until another is asked. */
   static void select(RedisConnection connection, int db) {
-    if (db != 0 || !connection.facts().isCluster()) {
-      connection.call("SELECT", Integer.toString(db));
-    }
+    connection.select(db);
   }
 
   /** Leaves a pooled connection in db0 for whoever uses it next. */
   static void reset(RedisConnection connection) {
-    if (!connection.facts().isCluster() && !connection.isBroken()) {
-      connection.call("SELECT", "0");
+    if (!connection.isBroken()) {
+      connection.select(0);
     }
   }
 
