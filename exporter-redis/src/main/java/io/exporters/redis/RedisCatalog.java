@@ -3,9 +3,7 @@ package io.exporters.redis;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.CollectorCatalog;
 import io.exporters.common.collector.CollectorSpec;
-import io.exporters.redis.client.ConnectSettings;
 import io.exporters.redis.client.RedisConnection;
-import io.exporters.redis.client.TlsOptions;
 import io.exporters.redis.collector.ClientListCollector;
 import io.exporters.redis.collector.ClusterCollector;
 import io.exporters.redis.collector.ClusterNodes;
@@ -47,10 +45,7 @@ final class RedisCatalog {
 
   /** Names, defaults and descriptions: validation and --help. */
   static CollectorCatalog<RedisConnection> defaults() {
-    return of(new RedisSettings(null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null, null, null, null), Clock.systemUTC());
+    return of(RedisSettings.defaults(), Clock.systemUTC());
   }
 
   static CollectorCatalog<RedisConnection> of(RedisSettings s, Clock clock) {
@@ -75,7 +70,7 @@ final class RedisCatalog {
                 RedisSettings.onUnlessOff(s.includeMetricsForEmptyDatabases()), histograms),
                 clock)),
         CollectorSpec.of("config", "CONFIG GET: maxmemory, maxclients, io-threads, buffer "
-            + "limits", new ConfigCollector(out, configCommand(s),
+            + "limits", new ConfigCollector(out, s.configCommandOrDefault(),
             RedisSettings.on(s.includeConfigMetrics()),
             RedisSettings.onUnlessOff(s.redactConfigMetrics()))),
         CollectorSpec.of("latency", "LATENCY LATEST: latency spikes", new LatencyCollector(out)),
@@ -122,19 +117,6 @@ final class RedisCatalog {
           spec.options(), each));
     }
     return wrapped;
-  }
-
-  static String configCommand(RedisSettings s) {
-    return s.configCommand() == null ? "CONFIG" : s.configCommand();
-  }
-
-  static ConnectSettings connectSettings(RedisSettings s) {
-    return new ConnectSettings(
-        RedisSettings.onUnlessOff(s.setClientName()) ? ConnectSettings.CLIENT_NAME : null,
-        s.connectionTimeout() == null ? Duration.ofSeconds(15) : s.connectionTimeout(),
-        new TlsOptions(s.tlsClientCertFile(), s.tlsClientKeyFile(),
-            s.tlsCaCertFile(), RedisSettings.on(s.skipTlsVerification()), s.tlsServerName()),
-        configCommand(s));
   }
 
   private static List<KeyPattern> patterns(String value) {

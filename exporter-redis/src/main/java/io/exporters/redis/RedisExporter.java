@@ -69,7 +69,7 @@ public final class RedisExporter implements ExporterDefinition<RedisConnection, 
 
   @Override
   public Backend<RedisConnection> backend(LoadedConfig<RedisSettings> config) {
-    return Backend.pooled(new RedisConnector(RedisCatalog.connectSettings(config.settings())));
+    return Backend.pooled(new RedisConnector(config.settings().connectSettings()));
   }
 
   @Override

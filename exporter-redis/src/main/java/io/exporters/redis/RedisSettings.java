@@ -2,6 +2,8 @@ package io.exporters.redis;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import io.exporters.common.secret.Secret;
+import io.exporters.redis.client.ConnectSettings;
+import io.exporters.redis.client.TlsOptions;
 import io.exporters.redis.settings.LuaScript;
 import java.time.Duration;
 import java.util.List;
@@ -37,6 +39,28 @@ public record RedisSettings(
     script = script == null ? List.of() : List.copyOf(script);
     passwords = passwords == null ? PasswordFile.EMPTY : passwords;
     scripts = scripts == null ? List.of() : List.copyOf(scripts);
+  }
+
+  /** Nothing set: every default. */
+  static RedisSettings defaults() {
+    return new RedisSettings(null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
+        null);
+  }
+
+  String configCommandOrDefault() {
+    return configCommand == null ? "CONFIG" : configCommand;
+  }
+
+  /** How connections are opened: name, timeout, TLS, the CONFIG command's name. */
+  ConnectSettings connectSettings() {
+    return new ConnectSettings(onUnlessOff(setClientName) ? ConnectSettings.CLIENT_NAME : null,
+        connectionTimeout == null ? ConnectSettings.DEFAULT.connectionTimeout()
+            : connectionTimeout,
+        new TlsOptions(tlsClientCertFile, tlsClientKeyFile, tlsCaCertFile,
+            on(skipTlsVerification), tlsServerName),
+        configCommandOrDefault());
   }
 
   RedisSettings withFiles(PasswordFile readPasswords, List<LuaScript> readScripts) {

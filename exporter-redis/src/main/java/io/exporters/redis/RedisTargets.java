@@ -48,8 +48,9 @@ final class RedisTargets {
       // Checked against the allowed options when the config was loaded.
       options.putAll(module.get().options());
       AuthModule.UserPass login = module.get().userpass();
-      return new Target(address.canonical(), "", login == null ? null : login.username(),
-          login == null ? null : login.password(), options);
+      return new Target(address.canonical(), request.module(),
+          login == null ? null : login.username(), login == null ? null : login.password(),
+          options);
     }
     if (address.password() != null) {
       return new Target(address.canonical(), "", address.username(), address.password(),
