@@ -8,7 +8,6 @@ import io.exporters.cloudflare.store.FamilySpec;
 import io.exporters.common.backend.Target;
 import io.exporters.common.collector.Collector;
 import io.exporters.common.collector.ScrapeContext;
-import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.common.metrics.Sample;
@@ -65,16 +64,9 @@ public final class SourceCollector implements Collector<CloudflareData> {
       if (series.isEmpty()) {
         continue;
       }
-      if (sink instanceof MetricBuffer buffer) {
-        // Tens of thousands of series change once a poll: built once, not once a scrape.
-        buffer.add(family(f, series));
-        continue;
-      }
-      MetricSink.SeriesWriter w = sink.family(f.type(), f.name(), f.help() + lag,
-          f.labels().toArray(String[]::new));
-      for (Sample s : series) {
-        w.add(s.value(), s.labelValues().toArray(String[]::new));
-      }
+      // Tens of thousands of series change once a poll: built (and written to text) once,
+      // not once a scrape.
+      sink.add(family(f, series));
     }
   }
 

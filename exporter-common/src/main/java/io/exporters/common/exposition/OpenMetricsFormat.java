@@ -1,6 +1,7 @@
 package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.MetricFamily;
+import io.exporters.common.metrics.RenderedText;
 import java.util.List;
 
 /**
@@ -18,37 +19,42 @@ public final class OpenMetricsFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
-      String name = family.name();
-      String type;
-      switch (family.type()) {
-        case COUNTER:
-          if (name.endsWith("_total")) {
-            name = name.substring(0, name.length() - "_total".length());
-            type = "counter";
-          } else {
-            type = "unknown";
-          }
-          break;
-        case UNTYPED:
-          type = "unknown";
-          break;
-        default:
-          type = family.type().text();
-      }
-      out.write("# TYPE ");
-      out.write(name);
-      out.write(' ');
-      out.write(type);
-      out.write('\n');
-      if (!family.help().isEmpty()) {
-        out.write("# HELP ");
-        out.write(name);
-        out.write(' ');
-        out.writeEscaped(family.help(), true);
-        out.write('\n');
-      }
-      TextFormat.writeSamples(out, family, labels);
+      TextFormat.writeKept(out, family, RenderedText.Format.OPENMETRICS, labels,
+          OpenMetricsFormat::writeFamily);
     }
     out.write("# EOF\n");
+  }
+
+  private static void writeFamily(Utf8Buffer out, MetricFamily family, LabelValues labels) {
+    String name = family.name();
+    String type;
+    switch (family.type()) {
+      case COUNTER:
+        if (name.endsWith("_total")) {
+          name = name.substring(0, name.length() - "_total".length());
+          type = "counter";
+        } else {
+          type = "unknown";
+        }
+        break;
+      case UNTYPED:
+        type = "unknown";
+        break;
+      default:
+        type = family.type().text();
+    }
+    out.write("# TYPE ");
+    out.write(name);
+    out.write(' ');
+    out.write(type);
+    out.write('\n');
+    if (!family.help().isEmpty()) {
+      out.write("# HELP ");
+      out.write(name);
+      out.write(' ');
+      out.writeEscaped(family.help(), true);
+      out.write('\n');
+    }
+    TextFormat.writeSamples(out, family, labels);
   }
 }

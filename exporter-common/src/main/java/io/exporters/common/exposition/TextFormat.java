@@ -2,6 +2,7 @@ package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.GoFloat;
 import io.exporters.common.metrics.MetricFamily;
+import io.exporters.common.metrics.RenderedText;
 import io.exporters.common.metrics.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -21,19 +22,49 @@ public final class TextFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
-      if (!family.help().isEmpty()) {
-        out.write("# HELP ");
-        out.write(family.name());
-        out.write(' ');
-        out.writeEscaped(family.help(), false);
-        out.write('\n');
-      }
-      out.write("# TYPE ");
+      writeKept(out, family, RenderedText.Format.TEXT, labels, TextFormat::writeFamily);
+    }
+  }
+
+  private static void writeFamily(Utf8Buffer out, MetricFamily family, LabelValues labels) {
+    if (!family.help().isEmpty()) {
+      out.write("# HELP ");
       out.write(family.name());
       out.write(' ');
-      out.write(family.type().text());
+      out.writeEscaped(family.help(), false);
       out.write('\n');
-      writeSamples(out, family, labels);
+    }
+    out.write("# TYPE ");
+    out.write(family.name());
+    out.write(' ');
+    out.write(family.type().text());
+    out.write('\n');
+    writeSamples(out, family, labels);
+  }
+
+  /** Writes one family in one format. */
+  interface FamilyWriter {
+    void write(Utf8Buffer out, MetricFamily family, LabelValues labels);
+  }
+
+  /**
+   * Writes a family through its kept text: the text itself when kept; written apart and kept
+   * when the family is written a second time (it lives across scrapes); else written directly.
+   */
+  static void writeKept(Utf8Buffer out, MetricFamily family, RenderedText.Format format,
+      LabelValues labels, FamilyWriter writer) {
+    RenderedText kept = family.rendered();
+    byte[] text = kept.get(format);
+    if (text == null && kept.writtenBefore(format)) {
+      Utf8Buffer own = new Utf8Buffer(family.samples().size() * 64);
+      writer.write(own, family, labels);
+      text = own.toByteArray();
+      kept.keep(format, text);
+    }
+    if (text != null) {
+      out.writeShared(text);
+    } else {
+      writer.write(out, family, labels);
     }
   }
 

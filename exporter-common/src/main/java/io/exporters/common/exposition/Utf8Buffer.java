@@ -10,17 +10,24 @@ import java.util.List;
 /**
  * A growable byte sink written as text: ASCII goes straight in, the rest is UTF-8 encoded. Bytes
  * live in fixed-size chunks, so growing never copies what is written and a large answer is held
- * once, not twice as with a doubling array. Not thread-safe while written; once complete it can
- * be read by several threads at once ({@link #writeTo}, {@link #inputStream}).
+ * once, not twice as with a doubling array; large immutable arrays ({@link #writeShared}) are
+ * referred to, not copied. Not thread-safe while written; once complete it can be read by several
+ * threads at once ({@link #writeTo}, {@link #inputStream}).
  */
 public final class Utf8Buffer {
   private static final int CHUNK = 32 * 1024;
+  // Below this a shared array is copied: a segment of its own would cost more than the bytes.
+  private static final int SHARE_FROM = 2048;
 
-  private final List<byte[]> full = new ArrayList<>();
+  /** A run of bytes of a chunk or of a shared array. */
+  private record Segment(byte[] bytes, int offset, int length) {}
+
+  private final List<Segment> closed = new ArrayList<>();
   private final byte[] scratch = new byte[20];
   private byte[] chunk;
+  private int start;
   private int pos;
-  private long fullBytes;
+  private long closedBytes;
 
   public Utf8Buffer(int initialCapacity) {
     chunk = new byte[Math.max(64, Math.min(initialCapacity, CHUNK))];
@@ -110,6 +117,17 @@ public final class Utf8Buffer {
     append(b, 0, b.length);
   }
 
+  /** Appends bytes already encoded that nobody changes any more: large ones are not copied. */
+  public void writeShared(byte[] b) {
+    if (b.length < SHARE_FROM) {
+      append(b, 0, b.length);
+      return;
+    }
+    closeSegment();
+    closed.add(new Segment(b, 0, b.length));
+    closedBytes += b.length;
+  }
+
   /** Appends raw bytes, e.g. what another encoder writes. */
   public OutputStream asOutputStream() {
     return new OutputStream() {
@@ -126,7 +144,7 @@ public final class Utf8Buffer {
   }
 
   public long size() {
-    return fullBytes + pos;
+    return closedBytes + pos - start;
   }
 
   public byte[] toByteArray() {
@@ -136,26 +154,30 @@ public final class Utf8Buffer {
     }
     byte[] out = new byte[(int) size];
     int at = 0;
-    for (byte[] c : full) {
-      System.arraycopy(c, 0, out, at, c.length);
-      at += c.length;
+    for (Segment s : segments()) {
+      System.arraycopy(s.bytes, s.offset, out, at, s.length);
+      at += s.length;
     }
-    System.arraycopy(chunk, 0, out, at, pos);
     return out;
   }
 
   public void writeTo(OutputStream out) throws IOException {
-    for (byte[] c : full) {
-      out.write(c);
+    for (Segment s : segments()) {
+      out.write(s.bytes, s.offset, s.length);
     }
-    out.write(chunk, 0, pos);
+  }
+
+  /** Every segment, the open one included. */
+  private List<Segment> segments() {
+    List<Segment> all = new ArrayList<>(closed.size() + 1);
+    all.addAll(closed);
+    all.add(new Segment(chunk, start, pos - start));
+    return all;
   }
 
   /** The bytes written so far, read without copying them. */
   public InputStream inputStream() {
-    List<byte[]> chunks = new ArrayList<>(full);
-    byte[] last = chunk;
-    int lastLength = pos;
+    List<Segment> parts = segments();
     return new InputStream() {
       private int index;
       private int offset;
@@ -169,15 +191,13 @@ public final class Utf8Buffer {
       @Override
       public int read(byte[] b, int off, int len) {
         while (true) {
-          byte[] current = index < chunks.size() ? chunks.get(index) : index == chunks.size()
-              ? last : null;
-          if (current == null) {
+          if (index == parts.size()) {
             return -1;
           }
-          int length = index == chunks.size() ? lastLength : current.length;
-          if (offset < length) {
-            int n = Math.min(len, length - offset);
-            System.arraycopy(current, offset, b, off, n);
+          Segment current = parts.get(index);
+          if (offset < current.length) {
+            int n = Math.min(len, current.length - offset);
+            System.arraycopy(current.bytes, current.offset + offset, b, off, n);
             offset += n;
             return n;
           }
@@ -214,9 +234,18 @@ public final class Utf8Buffer {
   }
 
   private void next() {
-    full.add(chunk);
-    fullBytes += chunk.length;
+    closeSegment();
     chunk = new byte[CHUNK];
+    start = 0;
     pos = 0;
+  }
+
+  /** Ends the open segment; writing goes on in the same chunk, in a new segment. */
+  private void closeSegment() {
+    if (pos > start) {
+      closed.add(new Segment(chunk, start, pos - start));
+      closedBytes += pos - start;
+      start = pos;
+    }
   }
 }

@@ -59,6 +59,7 @@ public final class MetricBuffer implements MetricSink {
   }
 
   /** Adds a finished family (from another collector); returns how many series were dropped. */
+  @Override
   public synchronized int add(MetricFamily other) {
     BufferedFamily family = families.get(other.name());
     if (family == null) {

@@ -2,15 +2,47 @@ package io.exporters.common.metrics;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 
 /**
  * A metric family exactly as exposed: the name is final (no suffix is added on output, so counters
- * the anchors expose without {@code _total} keep their names).
+ * the anchors expose without {@code _total} keep their names). Immutable; a family served again
+ * as the same object (a collector's cached result, a poller's data) keeps its rendered text
+ * ({@link #rendered()}), so it is not written afresh on every scrape.
  */
-public record MetricFamily(String name, MetricType type, String help, List<Sample> samples) {
-  public MetricFamily {
-    samples = List.copyOf(samples);
-    help = help == null ? "" : help;
+public final class MetricFamily {
+  private final String name;
+  private final MetricType type;
+  private final String help;
+  private final List<Sample> samples;
+  private final RenderedText rendered = new RenderedText();
+
+  public MetricFamily(String name, MetricType type, String help, List<Sample> samples) {
+    this.name = Objects.requireNonNull(name, "name");
+    this.type = Objects.requireNonNull(type, "type");
+    this.help = help == null ? "" : help;
+    this.samples = List.copyOf(samples);
+  }
+
+  public String name() {
+    return name;
+  }
+
+  public MetricType type() {
+    return type;
+  }
+
+  public String help() {
+    return help;
+  }
+
+  public List<Sample> samples() {
+    return samples;
+  }
+
+  /** This family's text as the exposition formats wrote it, kept from its second writing on. */
+  public RenderedText rendered() {
+    return rendered;
   }
 
   public MetricFamily withHelp(String newHelp) {
@@ -38,5 +70,22 @@ public record MetricFamily(String name, MetricType type, String help, List<Sampl
       out.add(new Sample(s.name(), names, values, s.value()));
     }
     return new MetricFamily(name, type, help, out);
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof MetricFamily f && name.equals(f.name) && type == f.type
+        && help.equals(f.help) && samples.equals(f.samples);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(name, type, help, samples);
+  }
+
+  @Override
+  public String toString() {
+    return "MetricFamily[name=" + name + ", type=" + type + ", help=" + help + ", samples="
+        + samples + "]";
   }
 }

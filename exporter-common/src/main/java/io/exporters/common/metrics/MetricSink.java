@@ -8,6 +8,24 @@ package io.exporters.common.metrics;
 public interface MetricSink {
   SeriesWriter family(MetricType type, String name, String help, String... labelNames);
 
+  /**
+   * Adds a finished family whole; returns how many of its series were dropped as repeats. For
+   * data a collector keeps between scrapes: added as the same object each time, it is written to
+   * text once, not once a scrape. This default (for sinks that relabel what they pass on) writes
+   * it series by series, which only gauges, counters and untyped families can be.
+   */
+  default int add(MetricFamily family) {
+    if (family.type() == MetricType.HISTOGRAM || family.type() == MetricType.SUMMARY) {
+      throw new IllegalArgumentException(family.name() + ": a " + family.type().text()
+          + " family cannot be passed on series by series");
+    }
+    for (Sample s : family.samples()) {
+      family(family.type(), family.name(), family.help(), s.labelNames().toArray(String[]::new))
+          .add(s.value(), s.labelValues().toArray(String[]::new));
+    }
+    return 0;
+  }
+
   default SeriesWriter gauge(String name, String help, String... labelNames) {
     return family(MetricType.GAUGE, name, help, labelNames);
   }
