@@ -10,8 +10,8 @@ import java.util.Map;
 /**
  * Loads one exporter's configuration: merges its sources ({@link ConfigSources}), binds the
  * core's keys and the exporter's own ({@link YamlBinding}), and checks them (the exporter's
- * resolver, which also reads the files its settings name, then {@link CommonValidation}). Any problem is a {@link ConfigException} naming the
- * key and where it came from.
+ * resolver, which also reads the files its settings name, then {@link CommonValidation}). Any
+ * problem is a {@link ConfigException} naming the key and where it came from.
  */
 public final class ConfigLoader<X> {
   private final ConfigSchema<X> schema;
@@ -19,7 +19,7 @@ public final class ConfigLoader<X> {
 
   public ConfigLoader(ConfigSchema<X> schema) {
     this.schema = schema;
-    List<FlagSpec> all = new ArrayList<>(coreFlags());
+    List<FlagSpec> all = new ArrayList<>(coreFlags(schema.defaultPort()));
     all.addAll(schema.flags());
     List<FlagSpec> withEnv = new ArrayList<>();
     for (FlagSpec f : all) {
@@ -32,10 +32,10 @@ public final class ConfigLoader<X> {
     return flags;
   }
 
-  private static List<FlagSpec> coreFlags() {
+  private static List<FlagSpec> coreFlags(int defaultPort) {
     return List.of(
         FlagSpec.string("web.listen-address", "web.listen_address",
-            "Address to listen on, host:port or :port."),
+            "Address to listen on, host:port or :port (default :" + defaultPort + ")."),
         FlagSpec.string("web.telemetry-path", "web.telemetry_path",
             "Path under which to expose metrics."),
         FlagSpec.string("web.config.file", "web.config_file",
