@@ -63,10 +63,14 @@ public final class TestCertificates {
   private final X509Certificate caCert;
   private final X509Certificate clientCert;
   private final PrivateKey clientKey;
+  private final X509Certificate serverCert;
+  private final PrivateKey serverKey;
 
   private TestCertificates(Path dir, X509Certificate caCert, X509Certificate serverCert,
       PrivateKey serverKey, X509Certificate clientCert, PrivateKey clientKey) throws IOException {
     this.caCert = caCert;
+    this.serverCert = serverCert;
+    this.serverKey = serverKey;
     this.clientCert = clientCert;
     this.clientKey = clientKey;
     this.caCertFile = write(dir.resolve("ca.pem"), pem(caCert));
@@ -143,6 +147,25 @@ public final class TestCertificates {
       return context;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("cannot build the test client SSLContext", e);
+    }
+  }
+
+  /** For a test HTTPS server ({@code HttpsServer}): presents the server certificate. */
+  public SSLContext serverContext() {
+    try {
+      char[] password = "test".toCharArray();
+      KeyStore keys = KeyStore.getInstance("PKCS12");
+      keys.load(null, null);
+      keys.setKeyEntry("server", serverKey, password,
+          new X509Certificate[] {serverCert, caCert});
+      KeyManagerFactory kmf =
+          KeyManagerFactory.getInstance(KeyManagerFactory.getDefaultAlgorithm());
+      kmf.init(keys, password);
+      SSLContext context = SSLContext.getInstance("TLS");
+      context.init(kmf.getKeyManagers(), null, null);
+      return context;
+    } catch (IOException | GeneralSecurityException e) {
+      throw new IllegalStateException("cannot build the test server SSLContext", e);
     }
   }
 
