@@ -63,6 +63,10 @@ class ConfigErrorsTest {
     assertThat(error(dir, "targets: [{target: 'http://x/', module: nope}]"))
         .contains("key 'targets[0].module'", "unknown module 'nope'");
     assertThat(error(dir, "probes: {concurrency: 0}")).contains("key 'probes.concurrency'");
+    assertThat(error(dir, "modules: {m: {prober: http, http: {headers: {'Bad Name': x}}}}"))
+        .contains("key 'modules.m.http.headers.Bad Name'", "not a valid header");
+    assertThat(error(dir, "modules: {m: {prober: http, http: {valid_status_codes: [200, ~]}}}"))
+        .contains("key 'modules.m'", "an empty value");
     assertThat(error(dir, "modules: {m: {prober: http, http: {basic_auth: {username: u, "
         + "password: hunter2-secret}, bearer_token: also-secret}}}"))
         .contains("modules.m.http.basic_auth").doesNotContain("hunter2-secret", "also-secret");

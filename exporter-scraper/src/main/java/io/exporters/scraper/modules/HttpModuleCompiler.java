@@ -105,8 +105,11 @@ final class HttpModuleCompiler {
     Map<String, String> out = new LinkedHashMap<>(given == null ? Map.of() : given);
     Headers.Builder check = new Headers.Builder();
     for (Map.Entry<String, String> h : out.entrySet()) {
+      if (h.getValue() == null) {
+        throw new KeyError("headers." + h.getKey(), "missing value");
+      }
       try {
-        check.add(h.getKey(), h.getValue() == null ? "" : h.getValue());
+        check.add(h.getKey(), h.getValue());
       } catch (IllegalArgumentException e) {
         throw new KeyError("headers." + h.getKey(), "not a valid header name and value");
       }

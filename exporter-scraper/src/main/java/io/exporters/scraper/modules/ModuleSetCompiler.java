@@ -45,6 +45,11 @@ public final class ModuleSetCompiler {
         String full = key + "." + err.key();
         throw new ConfigException(sourceOf.apply(full) + ": key '" + full + "': "
             + err.getMessage());
+      } catch (RuntimeException bad) {
+        // An empty list entry or map value that no check expected still names its module.
+        throw new ConfigException(sourceOf.apply(key) + ": key '" + key + "': invalid ("
+            + (bad instanceof NullPointerException ? "an empty value"
+                : bad.getClass().getSimpleName()) + ")");
       }
     }
     List<StaticProbe> probes = new ArrayList<>();
