@@ -19,7 +19,6 @@ public final class ScanCache {
   record Key(TargetKey target, int db, String pattern, String type, boolean counting) {}
 
   private final Map<Key, ScanState> entries = new LinkedHashMap<>(16, 0.75f, true);
-  private long chars;
 
   synchronized ScanState get(Key key) {
     return entries.get(key);
@@ -27,11 +26,9 @@ public final class ScanCache {
 
   /** Stores a scan's state, then evicts the least recently used until within bounds. */
   synchronized void put(Key key, ScanState state) {
-    ScanState old = entries.put(key, state);
-    if (old != null) {
-      chars -= old.chars();
-    }
-    chars += state.chars();
+    entries.put(key, state);
+    // States grow while they scan: count them afresh (at most MAX_ENTRIES of them).
+    long chars = chars();
     Iterator<Map.Entry<Key, ScanState>> eldest = entries.entrySet().iterator();
     while ((entries.size() > MAX_ENTRIES || chars > MAX_CHARS) && eldest.hasNext()) {
       Map.Entry<Key, ScanState> e = eldest.next();
@@ -43,7 +40,12 @@ public final class ScanCache {
     }
   }
 
+  /** Characters of key names held, over every entry. */
   synchronized long chars() {
-    return chars;
+    long total = 0;
+    for (ScanState state : entries.values()) {
+      total += state.chars();
+    }
+    return total;
   }
 }
