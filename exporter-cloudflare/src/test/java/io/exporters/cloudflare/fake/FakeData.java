@@ -156,6 +156,8 @@ public final class FakeData {
         rows.add(row(1, Map.of("edgeResponseStatus", 500, "clientRequestHTTPHost", h0,
             "clientRequestPath", "/x?y=1")));
       }
+      case "logpush_zone" -> rows.add(row(m % 2, Map.of("jobId", 40 + zone,
+          "destinationType", "http", "final", 0)));
       default -> { }
     }
     return rows;
@@ -169,8 +171,12 @@ public final class FakeData {
         for (int s = 0; s < scripts.size(); s++) {
           ObjectNode ok = row(0, Map.of("scriptName", scripts.get(s), "status", "success"))
               .put("requests", workerRequests(s, m)).put("errors", 0);
-          ok.putObject("quantiles").put("cpuTimeP50", 206).put("cpuTimeP99", 291.5)
-              .put("wallTimeP99", 1_200_000);
+          ok.putObject("quantiles").put("cpuTimeP50", 206).put("cpuTimeP75", 240)
+              .put("cpuTimeP99", 291.5).put("cpuTimeP999", 870)
+              .put("durationP50", 0.0002).put("durationP75", 0.0003)
+              .put("durationP99", 0.0011).put("durationP999", 0.004)
+              .put("wallTimeP50", 95_000).put("wallTimeP90", 310_000)
+              .put("wallTimeP99", 1_200_000).put("wallTimeP999", 2_900_000);
           rows.add(ok);
           rows.add(row(0, Map.of("scriptName", scripts.get(s), "status",
               "scriptThrewException")).put("requests", 1).put("errors", 1));
@@ -179,7 +185,10 @@ public final class FakeData {
       return group(rows, node.dimensions());
     }
     ArrayNode out = F.arrayNode();
-    if (node.alias().equals("r2")) {
+    if (node.alias().equals("logpush_account")) {
+      // One job whose uploads to S3 fail now and then.
+      out.add(row(2, Map.of("jobId", 12, "destinationType", "s3", "final", 1)));
+    } else if (node.alias().equals("r2")) {
       ObjectNode bucket = out.addObject();
       bucket.putObject("dimensions").put("bucketName", "assets");
       bucket.putObject("max").put("payloadSize", 5_000_000).put("objectCount", 12);
