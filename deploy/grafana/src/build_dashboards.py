@@ -126,7 +126,11 @@ probes = dashboard('exporters-probes', 'Probes', ['probes', 'blackbox', 'exporte
      ts('Content length', f'probe_http_content_length{{{SEL}}}', 'bytes', legend='{{instance}} {{target}}'),
      ts('Redirects', f'probe_http_redirects{{{SEL}}}', legend='{{instance}} {{target}}'),
      ts('DNS lookup', f'probe_dns_lookup_time_seconds{{{SEL}}}', 's', legend='{{instance}} {{target}}'),
-     ts('HTTP version and TLS', [(f'probe_http_version{{{SEL}}}', 'HTTP {{instance}}'), (f'probe_http_ssl{{{SEL}}}', 'TLS {{instance}}')])],
+     ts('HTTP version and TLS', [(f'probe_http_version{{{SEL}}}', 'HTTP {{instance}}'), (f'probe_http_ssl{{{SEL}}}', 'TLS {{instance}}')]),
+     ts('Health components', f'health_up{{{SEL}}}', legend='{{instance}} {{component}}', description='Each component a health endpoint reports: 1 healthy, 0.5 degraded, 0 unhealthy (module health).'),
+     stat('Components not healthy', f'sum by (instance) (health_up{{{SEL}}} < bool 1)', legend='{{instance}}', w=8),
+     stat('Health format', f'health_format_info{{{SEL}}}', legend='{{instance}}: {{format}}', w=8),
+     stat('Failure reasons', f'probe_failure_info{{{SEL}}}', legend='{{instance}}: {{reason}}', w=8, description='needs: a failing probe')],
     'HTTP and TCP probes through exporter-scraper: the panels of dashboard 7587 (blackbox_exporter) with its metric names.')
 
 overview = dashboard('exporters-overview', 'Exporters overview', ['exporters'],
@@ -135,11 +139,65 @@ overview = dashboard('exporters-overview', 'Exporters overview', ['exporters'],
      ts('Backends up', [('min by (job) (pg_up{job=~"$job"})', 'postgres'), ('min by (job) (redis_up{job=~"$job"})', 'redis'), ('min by (job) (cloudflare_up{job=~"$job"})', 'cloudflare')]),
      ts('Probe availability against the 99.9% SLO', ['1 - probe:error:ratio_rate1h', ('0.999', 'SLO')], 'percentunit', legend='{{instance}}'),
      ts('Error budget left (30 days)', 'probe:error_budget:remaining_ratio30d', 'percentunit', legend='{{instance}}'),
-     ts('Failing collectors', 'count by (job) ({__name__=~"(pg|redis|cloudflare|probe)_scrape_collector_success", job=~"$job"} == 0)', legend='{{job}}'),
+     ts('Failing collectors', 'sum by (job) ({__name__=~"(pg|redis|cloudflare|probe)_scrape_collector_success", job=~"$job"} == bool 0)', legend='{{job}}', description='0 when every collector succeeds'),
      ts('Exporter memory', 'process_resident_memory_bytes{job=~"$job"}', 'bytes', legend='{{job}} {{instance}}')],
     'Every exporter of the collection at a glance: targets and backends up, probe availability against its SLO and the error budget left.')
 
-for name, d in [('postgres', postgres), ('redis', redis), ('probes', probes), ('overview', overview)]:
+ZSEL = 'job=~"$job",instance=~"$instance",zone=~"$zone"'
+WSEL = 'job=~"$job",instance=~"$instance",script_name=~"$script"'
+
+cloudflare = dashboard('exporters-cloudflare', 'Cloudflare', ['cloudflare', 'exporters'],
+    variables('cloudflare', 'cloudflare_up', [
+        ('zone', 'label_values(cloudflare_zone_requests_cache_status{job=~"$job",instance=~"$instance"}, zone)'),
+        ('script', 'label_values(cloudflare_worker_requests_count{job=~"$job",instance=~"$instance"}, script_name)')]),
+    [stat('API reachable', f'cloudflare_up{{{SEL}}}', legend='{{instance}}', w=4),
+     stat('Data age', f'time() - min(cloudflare_exporter_last_window_end_timestamp_seconds{{{SEL}}})', 's', w=4, description='Analytics are read scrape_delay (5 min) late; this is how far behind the slowest dataset is.'),
+     stat('Requests', f'sum(increase(cloudflare_zone_requests_total{{{ZSEL}}}[$__range]))', w=4),
+     stat('Cache hit ratio', 'avg(cloudflare:zone_cache_hit:ratio_rate30m{job=~"$job",instance=~"$instance",zone=~"$zone"})', 'percentunit', w=4),
+     stat('Bandwidth', f'sum(increase(cloudflare_zone_bandwidth_total{{{ZSEL}}}[$__range]))', 'bytes', w=4),
+     stat('Threats', f'sum(increase(cloudflare_zone_threats_total{{{ZSEL}}}[$__range]))', w=4),
+     ts('Requests: all, cached, encrypted', [(f'sum by (zone) (rate(cloudflare_zone_requests_total{{{ZSEL}}}[$__rate_interval]))', '{{zone}} all'),
+                                           (f'sum by (zone) (rate(cloudflare_zone_requests_cached{{{ZSEL}}}[$__rate_interval]))', '{{zone}} cached'),
+                                           (f'sum by (zone) (rate(cloudflare_zone_requests_ssl_encrypted{{{ZSEL}}}[$__rate_interval]))', '{{zone}} encrypted')], 'reqps'),
+     ts('Bandwidth: all, cached, encrypted', [(f'sum by (zone) (rate(cloudflare_zone_bandwidth_total{{{ZSEL}}}[$__rate_interval]))', '{{zone}} all'),
+                                             (f'sum by (zone) (rate(cloudflare_zone_bandwidth_cached{{{ZSEL}}}[$__rate_interval]))', '{{zone}} cached'),
+                                             (f'sum by (zone) (rate(cloudflare_zone_bandwidth_ssl_encrypted{{{ZSEL}}}[$__rate_interval]))', '{{zone}} encrypted')], 'Bps'),
+     ts('Page views and visitors', [(f'sum by (zone) (rate(cloudflare_zone_pageviews_total{{{ZSEL}}}[$__rate_interval]))', '{{zone}} page views'),
+                                   (f'sum by (zone) (rate(cloudflare_zone_uniques_total{{{ZSEL}}}[$__rate_interval]))', '{{zone}} uniques')]),
+     ts('Requests by status', f'sum by (status) (rate(cloudflare_zone_requests_status{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{status}}'),
+     ts('Requests by country (top 10)', f'topk(10, sum by (country) (rate(cloudflare_zone_requests_country{{{ZSEL}}}[$__rate_interval])))', 'reqps', legend='{{country}}'),
+     ts('Bandwidth by country (top 10)', f'topk(10, sum by (country) (rate(cloudflare_zone_bandwidth_country{{{ZSEL}}}[$__rate_interval])))', 'Bps', legend='{{country}}'),
+     ts('Requests by content type', f'sum by (content_type) (rate(cloudflare_zone_requests_content_type{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{content_type}}'),
+     ts('Requests by browser', f'sum by (family) (rate(cloudflare_zone_requests_browser_map_page_views_count{{{ZSEL}}}[$__rate_interval]))', legend='{{family}}'),
+     ts('Cache status', f'sum by (cache_status) (rate(cloudflare_zone_requests_cache_status{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{cache_status}}', description='Every plan has this breakdown; the cache hit ratio of Free zones comes from it.'),
+     ts('Edge time to first byte', [(f'max by (host) (cloudflare_zone_edge_time_to_first_byte_{q}_seconds{{{ZSEL}}})', '{{host}} ' + q) for q in ('p50', 'p95', 'p99')], 's'),
+     ts('Origin response time', [(f'max by (host) (cloudflare_zone_requests_origin_status_country_host_{q}_ms{{{ZSEL}}})', '{{host}} ' + q) for q in ('p50', 'p95', 'p99')], 'ms'),
+     ts('Edge status by host', f'sum by (host, status) (rate(cloudflare_zone_requests_status_country_host{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{host}} {{status}}'),
+     ts('Origin status by host', f'sum by (host, status) (rate(cloudflare_zone_requests_origin_status_country_host{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{host}} {{status}}'),
+     ts('Requests by colocation (top 10)', f'topk(10, sum by (colocation) (rate(cloudflare_zone_colocation_requests_total{{{ZSEL}}}[$__rate_interval])))', 'reqps', legend='{{colocation}}'),
+     ts('Threats by type and country', [(f'sum by (type) (rate(cloudflare_zone_threats_type{{{ZSEL}}}[$__rate_interval]))', '{{type}}'),
+                                       (f'topk(5, sum by (country) (rate(cloudflare_zone_threats_country{{{ZSEL}}}[$__rate_interval])))', '{{country}}')]),
+     ts('Firewall events', f'sum by (action, source) (rate(cloudflare_zone_firewall_events_count{{{ZSEL}}}[$__rate_interval]))', legend='{{action}} {{source}}'),
+     ts('Worker requests by status (zone)', f'sum by (zone, status) (rate(cloudflare_zone_worker_requests_status{{{ZSEL}}}[$__rate_interval]))', 'reqps', legend='{{zone}} {{status}}'),
+     ts('Worker 5xx ratio', 'cloudflare:zone_worker_5xx:ratio_rate10m{job=~"$job",instance=~"$instance",zone=~"$zone"}', 'percentunit', legend='{{zone}}', description='The CloudflareWorker5xxRatioHigh alert fires over 5%.'),
+     ts('Worker requests and errors', [(f'sum by (script_name) (rate(cloudflare_worker_requests_count{{{WSEL}}}[$__rate_interval]))', '{{script_name}} requests'),
+                                      (f'sum by (script_name) (rate(cloudflare_worker_errors_count{{{WSEL}}}[$__rate_interval]))', '{{script_name}} errors')], 'reqps'),
+     ts('Worker CPU time', f'max by (script_name, quantile) (cloudflare_worker_cpu_time{{{WSEL}}})', 'µs', legend='{{script_name}} {{quantile}}'),
+     ts('Worker wall time', f'max by (script_name, quantile) (cloudflare_worker_wall_time{{{WSEL}}})', 'µs', legend='{{script_name}} {{quantile}}'),
+     ts('Worker duration', f'max by (script_name, quantile) (cloudflare_worker_duration{{{WSEL}}})', legend='{{script_name}} {{quantile}} GB-s', description='needs: Workers with duration quantiles (Unbound usage)'),
+     ts('Load balancer pools', [(f'min by (load_balancer_name, pool_name) (cloudflare_zone_pool_health_status{{{ZSEL}}})', '{{load_balancer_name}} {{pool_name}}'),
+                                (f'min by (pool_name, origin_name) (cloudflare_pool_origin_health_status{{{SEL}}})', '{{pool_name}} {{origin_name}}')], description='1 healthy, 0 unhealthy.'),
+     ts('Health check events', f'sum by (fqdn, health_status) (rate(cloudflare_zone_health_check_events_origin_count{{{ZSEL}}}[$__rate_interval]))', legend='{{fqdn}} {{health_status}}'),
+     ts('Tunnels', f'cloudflare_tunnel_health_status{{{SEL}}}', legend='{{tunnel_name}}'),
+     ts('R2 storage', f'sum by (bucket) (cloudflare_r2_storage_bytes{{{SEL}}})', 'bytes', legend='{{bucket}}'),
+     ts('Logpush failures', [(f'sum by (job_id) (rate(cloudflare_logpush_failed_jobs_zone_count{{{SEL}}}[$__rate_interval]))', 'zone job {{job_id}}'),
+                             (f'sum by (job_id) (rate(cloudflare_logpush_failed_jobs_account_count{{{SEL}}}[$__rate_interval]))', 'account job {{job_id}}')], description='needs: failing Logpush jobs'),
+     ts('Exporter: API requests by outcome', f'sum by (endpoint, error_class) (rate(cloudflare_exporter_api_requests_total{{{SEL}}}[$__rate_interval]))', legend='{{endpoint}} {{error_class}}'),
+     ts('Exporter: API budget', [(f'cloudflare_exporter_api_budget_used{{{SEL}}}', '{{api}} used'), (f'cloudflare_exporter_api_budget_limit{{{SEL}}}', '{{api}} limit')]),
+     ts('Exporter: collector success', f'cloudflare_scrape_collector_success{{{SEL}}}', legend='{{collector}}')],
+    'Cloudflare zones, Workers and account resources through exporter-cloudflare: the panels of dashboard 13133 (lablabs/cloudflare-exporter) with its metric names. Analytics lag 5-6 minutes behind real time.')
+
+for name, d in [('postgres', postgres), ('redis', redis), ('probes', probes), ('cloudflare', cloudflare), ('overview', overview)]:
     with open(os.path.join(OUT, name + '.json'), 'w') as f:
         json.dump(d, f, indent=2)
         f.write('\n')
