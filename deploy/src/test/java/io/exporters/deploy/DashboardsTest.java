@@ -48,7 +48,7 @@ class DashboardsTest {
       }
     }
     assertThat(uids).contains("exporters-overview", "exporters-postgres", "exporters-redis",
-        "exporters-probes");
+        "exporters-probes", "exporters-cloudflare");
   }
 
   @Test

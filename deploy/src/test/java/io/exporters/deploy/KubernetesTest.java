@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * deploy/kubernetes: every kustomization resolves, each exporter has a Deployment, Service and
@@ -74,6 +75,23 @@ class KubernetesTest {
     }
   }
 
+  /** The scraper's ConfigMap file is a configuration the exporter starts with. */
+  @Test
+  void theScraperConfigMapLoads(@TempDir Path dir) throws Exception {
+    JsonNode container = YAML.readTree(Repo.file(
+        "deploy/kubernetes/exporter-scraper/deployment.yaml").toFile())
+        .at("/spec/template/spec/containers/0");
+    assertThat(container.at("/args/0").asText()).isEqualTo("--config.file=/etc/exporter/scraper.yml");
+    assertThat(container.at("/volumeMounts").findValuesAsText("mountPath"))
+        .contains("/etc/exporter");
+    try (JarProcess scraper = new JarProcess(Path.of(System.getProperty("java.home")),
+        Repo.jar("scraper"), List.of("--config.file="
+            + Repo.file("deploy/kubernetes/exporter-scraper/scraper.yml")), Map.of(),
+        dir.resolve("scraper.log"), java.net.http.HttpClient.newHttpClient(), "http")) {
+      assertThat(scraper.get("/-/ready").statusCode()).isEqualTo(200);
+    }
+  }
+
   @Test
   void thePrometheusRuleIsTheRuleFiles() throws Exception {
     ObjectNode rule = JsonNodeFactory.instance.objectNode();
@@ -117,6 +135,5 @@ class KubernetesTest {
       assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(4);
     }
     // Without kubectl the same structure is checked above from the files themselves.
-    assertThat(Repo.file("deploy/kubernetes/exporter-scraper/scraper.yml")).exists();
   }
 }

@@ -10,16 +10,24 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
 /**
- * A throwaway PostgreSQL server with TLS on (ssl=on, the given certificate), on a free port, run
- * as the postgres user when the tests run as root. Binaries from PG_BIN or the newest under
+ * A throwaway PostgreSQL server on a free port, with TLS on when given a certificate, run as the
+ * postgres user when the tests run as root. Binaries from PG_BIN or the newest under
  * /usr/lib/postgresql.
  */
-final class SslPostgres implements AutoCloseable {
+final class PrivatePostgres implements AutoCloseable {
   final int port = Backends.freePort();
   private final Path dir;
   private final Path bin;
 
-  SslPostgres(Path certFile, Path keyFile) throws Exception {
+  static PrivatePostgres plain() throws Exception {
+    return new PrivatePostgres(null, null);
+  }
+
+  static PrivatePostgres withTls(Path certFile, Path keyFile) throws Exception {
+    return new PrivatePostgres(certFile, keyFile);
+  }
+
+  private PrivatePostgres(Path certFile, Path keyFile) throws Exception {
     bin = binDir();
     dir = Files.createTempDirectory("deploy-pg-");
     run(List.of("chmod", "755", dir.toString()));
@@ -29,16 +37,35 @@ final class SslPostgres implements AutoCloseable {
     }
     asOwner(bin.resolve("initdb").toString(), "-D", data.toString(), "-A", "trust", "-U",
         "postgres", "--no-sync");
-    Files.copy(certFile, data.resolve("server.crt"));
-    Files.copy(keyFile, data.resolve("server.key"));
-    run(List.of("chmod", "600", data.resolve("server.key").toString()));
-    if (isRoot()) {
-      run(List.of("chown", "postgres:postgres", data.resolve("server.crt").toString(),
-          data.resolve("server.key").toString()));
+    String options = "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1 -c fsync=off";
+    if (certFile != null) {
+      Files.copy(certFile, data.resolve("server.crt"));
+      Files.copy(keyFile, data.resolve("server.key"));
+      run(List.of("chmod", "600", data.resolve("server.key").toString()));
+      if (isRoot()) {
+        run(List.of("chown", "postgres:postgres", data.resolve("server.crt").toString(),
+            data.resolve("server.key").toString()));
+      }
+      options += " -c ssl=on";
     }
     asOwner(bin.resolve("pg_ctl").toString(), "-D", data.toString(), "-w", "-l",
-        dir.resolve("log").toString(), "-o", "-p " + port + " -k " + dir
-            + " -c listen_addresses=127.0.0.1 -c fsync=off -c ssl=on", "start");
+        dir.resolve("log").toString(), "-o", options, "start");
+  }
+
+  /** psql against this server with the given extra environment, failing on any SQL error. */
+  String psql(java.util.Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-q",
+        "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
+        "postgres"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    }
+    return out;
   }
 
   @Override

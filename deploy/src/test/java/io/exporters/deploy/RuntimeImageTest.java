@@ -55,7 +55,7 @@ class RuntimeImageTest {
 
   @Test
   void postgresOverTlsToAServerThatRequiresIt() throws Exception {
-    try (SslPostgres pg = new SslPostgres(certs.serverCertFile(), certs.serverKeyFile());
+    try (PrivatePostgres pg = PrivatePostgres.withTls(certs.serverCertFile(), certs.serverKeyFile());
         JarProcess e = new JarProcess(runtime, Repo.jar("postgres"),
             List.of("--web.config.file=" + webConfig),
             Map.of("DATA_SOURCE_NAME", "postgresql://postgres@127.0.0.1:" + pg.port
@@ -70,6 +70,62 @@ class RuntimeImageTest {
         rs.next();
         assertThat(rs.getBoolean(1)).as("the exporter's connections use TLS").isTrue();
       }
+    }
+  }
+
+  @Test
+  void redisOverTlsWithClientCertificates() throws Exception {
+    int port = io.exporters.common.testing.Backends.freePort();
+    Process redis = new ProcessBuilder("redis-server", "--port", "0", "--tls-port",
+        String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
+        "--dir", dir.toString(), "--tls-cert-file", certs.serverCertFile().toString(),
+        "--tls-key-file", certs.serverKeyFile().toString(), "--tls-ca-cert-file",
+        certs.caCertFile().toString(), "--tls-auth-clients", "yes").redirectErrorStream(true)
+        .redirectOutput(dir.resolve("redis-tls.log").toFile()).start();
+    try (JarProcess e = new JarProcess(runtime, Repo.jar("redis"),
+        List.of("--tls-ca-cert-file=" + certs.caCertFile(),
+            "--tls-client-cert-file=" + certs.clientCertFile(),
+            "--tls-client-key-file=" + certs.clientKeyFile()),
+        Map.of("REDIS_ADDR", "rediss://127.0.0.1:" + port), dir.resolve("redis.log"),
+        HttpClient.newHttpClient(), "http")) {
+      String metrics = "";
+      for (int i = 0; i < 50 && !metrics.contains("\nredis_up 1\n"); i++) {
+        Thread.sleep(100);
+        metrics = e.get("/metrics").body();
+      }
+      assertThat(metrics).as(e.log()).contains("\nredis_up 1\n", "redis_connected_clients");
+    } finally {
+      redis.destroy();
+      redis.waitFor(10, TimeUnit.SECONDS);
+    }
+  }
+
+  @Test
+  void scraperProbesAnHttpsEndpoint() throws Exception {
+    com.sun.net.httpserver.HttpsServer server = com.sun.net.httpserver.HttpsServer.create(
+        new java.net.InetSocketAddress("127.0.0.1", 0), 0);
+    server.setHttpsConfigurator(new com.sun.net.httpserver.HttpsConfigurator(
+        certs.serverContext()));
+    server.createContext("/health", x -> {
+      byte[] body = "{\"status\":\"UP\"}".getBytes();
+      x.getResponseHeaders().set("Content-Type", "application/json");
+      x.sendResponseHeaders(200, body.length);
+      x.getResponseBody().write(body);
+      x.close();
+    });
+    server.start();
+    Path config = Files.writeString(dir.resolve("scraper.yml"), "modules:\n  https_health:\n"
+        + "    prober: http\n    health: {format: auto}\n    http:\n      tls_config:\n"
+        + "        ca_file: " + certs.caCertFile() + "\n");
+    try (JarProcess e = new JarProcess(runtime, Repo.jar("scraper"),
+        List.of("--config.file=" + config), Map.of(), dir.resolve("scraper.log"),
+        HttpClient.newHttpClient(), "http")) {
+      String target = "https://localhost:" + server.getAddress().getPort() + "/health";
+      String body = e.get("/probe?module=https_health&target=" + target).body();
+      assertThat(body).as(e.log()).contains("\nprobe_success 1\n", "\nprobe_http_ssl 1\n",
+          "probe_ssl_earliest_cert_expiry", "health_overall_up 1");
+    } finally {
+      server.stop(0);
     }
   }
 
