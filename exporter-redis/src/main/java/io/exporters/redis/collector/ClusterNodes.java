@@ -6,6 +6,8 @@ import io.exporters.redis.client.Replies;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The nodes of a Redis Cluster as one node sees them ({@code CLUSTER NODES}): every node with an
@@ -14,8 +16,11 @@ import java.util.List;
  */
 public final class ClusterNodes {
   static final Duration FRESH = Duration.ofSeconds(15);
+  /** How long a node that failed is skipped by the other collectors. */
+  static final Duration UNREACHABLE = Duration.ofSeconds(10);
 
   private final boolean hostnames;
+  private final Map<String, Long> failedNanos = new ConcurrentHashMap<>();
   private List<String> nodes = List.of();
   private long foundNanos;
 
@@ -31,6 +36,20 @@ public final class ClusterNodes {
       foundNanos = System.nanoTime();
     }
     return nodes;
+  }
+
+  /** Whether a node failed within the last {@link #UNREACHABLE}. */
+  public boolean unreachable(String node) {
+    Long failed = failedNanos.get(node);
+    if (failed != null && System.nanoTime() - failed > UNREACHABLE.toNanos()) {
+      failedNanos.remove(node, failed);
+      return false;
+    }
+    return failed != null;
+  }
+
+  public void markUnreachable(String node) {
+    failedNanos.put(node, System.nanoTime());
   }
 
   /**

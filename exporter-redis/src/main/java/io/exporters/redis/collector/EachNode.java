@@ -41,23 +41,46 @@ public final class EachNode implements Collector<RedisConnection> {
       return;
     }
     List<String> found = nodes.of(ctx.connection().limitTo(ctx.deadline()));
+    String scheme = RedisAddress.parse(seed.address()).tls() ? "rediss://" : "redis://";
     for (String node : found) {
-      String scheme = RedisAddress.parse(seed.address()).tls() ? "rediss://" : "redis://";
-      Target target = seed.withAddress(scheme + node);
-      RedisConnection connection;
-      try {
-        connection = ctx.connection(target);
-      } catch (Exception e) {
-        ctx.debug("node " + node + " unreachable: " + e.getMessage());
+      // One collector finding a node unreachable spares the others the wait.
+      if (nodes.unreachable(node)) {
         up(sink, node, 0);
         continue;
       }
+      Target target = seed.withAddress(scheme + node);
       try {
-        up(sink, node, 1);
-        perNode.collect(new OnNode(ctx, target, connection), new NodeLabel(sink, node));
+        up(sink, node, collectOn(ctx, sink, node, target) ? 1 : 0);
       } finally {
         ctx.release(target);
       }
+    }
+  }
+
+  /** Runs the collector on one node; false when the node could not be reached or was lost. */
+  private boolean collectOn(ScrapeContext<RedisConnection> ctx, MetricSink sink, String node,
+      Target target) throws Exception {
+    RedisConnection connection;
+    try {
+      connection = ctx.connection(target);
+    } catch (InterruptedException e) {
+      throw e;
+    } catch (Exception e) {
+      ctx.debug("node " + node + " unreachable: " + e.getMessage());
+      nodes.markUnreachable(node);
+      return false;
+    }
+    try {
+      perNode.collect(new OnNode(ctx, target, connection), new NodeLabel(sink, node));
+      return true;
+    } catch (RuntimeException e) {
+      // This node's series are cut short; the other nodes' still come.
+      ctx.debug("node " + node + ": " + e.getMessage());
+      if (connection.isBroken()) {
+        nodes.markUnreachable(node);
+        return false;
+      }
+      return true;
     }
   }
 

@@ -63,6 +63,15 @@ class ClusterCollectorTest {
         Exposition alone = Scrapes.scrape(e, cluster.nodes().get(1).url(), 5);
         assertThat(alone.value("redis_cluster_state")).isEqualTo(1);
         assertThat(alone.find("redis_up", "node", nodes.get(1))).isEmpty();
+
+        // A node down costs its own series only.
+        cluster.nodes().get(2).stop();
+        Exposition oneDown = e.scrape();
+        assertThat(oneDown.value("redis_up", "node", nodes.get(2))).isZero();
+        assertThat(oneDown.find("redis_connected_clients", "node", nodes.get(2))).isEmpty();
+        assertThat(oneDown.value("redis_up", "node", nodes.get(0))).isEqualTo(1);
+        assertThat(oneDown.value("redis_cluster_known_nodes", "node", nodes.get(1)))
+            .isEqualTo(3);
       }
       try (InProcessExporter e = InProcessExporter.start(new RedisExporter(), List.of(),
           Map.of("REDIS_ADDR", seed.url()))) {
