@@ -72,7 +72,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     ListenAddress listen = ListenAddress.parse(config.common().web().listenAddress());
     this.server = new ExporterServer<>(
         new ExporterServer.About(definition.name(), definition.description(), build.version()),
-        generations::current, engine, selfMetrics.registry()::scrape, generations::reload,
+        generations::current, engine, selfMetrics::snapshot, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
         definition.probeAliases());
     this.background = definition.background(() -> generations.current().config(), connections);
