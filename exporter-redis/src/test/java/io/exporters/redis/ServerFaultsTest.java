@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
+import io.exporters.common.testing.SilentServer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.testing.ExporterProcess;
 import io.exporters.common.testing.Exposition;
-import io.exporters.scraper.support.SilentServer;
+import io.exporters.common.testing.SilentServer;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;

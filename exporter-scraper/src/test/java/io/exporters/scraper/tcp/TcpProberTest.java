@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
-import io.exporters.scraper.support.SilentServer;
+import io.exporters.common.testing.SilentServer;
 import io.exporters.scraper.support.TestPki;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;

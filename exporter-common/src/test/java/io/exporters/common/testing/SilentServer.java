@@ -1,4 +1,4 @@
-package io.exporters.redis;
+package io.exporters.common.testing;
 
 import java.io.BufferedReader;
 import java.io.InputStream;
@@ -10,13 +10,13 @@ import java.nio.file.Path;
 import java.util.concurrent.TimeUnit;
 
 /**
- * A "server" that accepts TCP connections and never answers, run as its own process so that
- * its sockets and threads are not counted with the exporter's. Prints its port, then serves
- * until killed.
+ * A server that accepts TCP connections and never answers, run as its own process so that its
+ * sockets and threads are not counted with the exporter's. Prints its port, then serves until
+ * killed; each connection is closed when the peer closes it.
  */
 public final class SilentServer {
   public static void main(String[] args) throws Exception {
-    try (ServerSocket server = new ServerSocket(0, 200, InetAddress.getLoopbackAddress())) {
+    try (ServerSocket server = new ServerSocket(0, 500, InetAddress.getLoopbackAddress())) {
       System.out.println(server.getLocalPort());
       System.out.flush();
       while (true) {
@@ -25,7 +25,7 @@ public final class SilentServer {
           try (Socket socket = s; InputStream in = socket.getInputStream()) {
             byte[] buffer = new byte[1024];
             while (in.read(buffer) >= 0) {
-              // Read whatever the client says; answer nothing.
+              // Swallow whatever the client sends; say nothing.
             }
           } catch (Exception ignored) {
             // The peer went away.
@@ -40,13 +40,13 @@ public final class SilentServer {
   /** Starts one as a child process and returns it with its port. */
   public static Running start() throws Exception {
     Process p = new ProcessBuilder(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx32m",
         "-cp", System.getProperty("java.class.path"), SilentServer.class.getName())
         .redirectError(ProcessBuilder.Redirect.INHERIT).start();
     String line = new BufferedReader(new InputStreamReader(p.getInputStream())).readLine();
     if (line == null) {
       p.destroyForcibly();
-      throw new IllegalStateException("the silent server did not start");
+      throw new AssertionError("the silent server did not start");
     }
     return new Running(p, Integer.parseInt(line.trim()));
   }
@@ -54,13 +54,9 @@ public final class SilentServer {
   /** A running silent server; closing it kills the process. */
   public record Running(Process process, int port) implements AutoCloseable {
     @Override
-    public void close() {
+    public void close() throws Exception {
       process.destroyForcibly();
-      try {
-        process.waitFor(10, TimeUnit.SECONDS);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
+      process.waitFor(10, TimeUnit.SECONDS);
     }
   }
 }
