@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import io.exporters.common.testing.Backends;
+import io.exporters.common.testing.PrivatePostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -92,7 +93,7 @@ final class LiveStack {
   }
 
   private void startPostgres() throws Exception {
-    PrivatePostgres pg = PrivatePostgres.plain();
+    PrivatePostgres pg = new PrivatePostgres();
     running.add(pg);
     Map<String, String> env = compose.environment("postgres");
     String db = env.get("POSTGRES_DB");

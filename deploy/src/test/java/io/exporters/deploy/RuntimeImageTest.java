@@ -2,6 +2,7 @@ package io.exporters.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.common.testing.PrivatePostgres;
 import io.exporters.common.testing.TestCertificates;
 import java.net.http.HttpClient;
 import java.nio.file.Files;

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
+import io.exporters.common.testing.PrivatePostgres;
 import io.exporters.common.testing.SilentServer;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;

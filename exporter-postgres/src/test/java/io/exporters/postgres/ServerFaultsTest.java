@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.testing.Exposition;
 import io.exporters.common.testing.InProcessExporter;
+import io.exporters.common.testing.PrivatePostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;

@@ -1,12 +1,12 @@
-package io.exporters.postgres;
+package io.exporters.common.testing;
 
-import io.exporters.common.testing.Backends;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 
@@ -22,12 +22,17 @@ public final class PrivatePostgres implements AutoCloseable {
   private final List<String> settings;
 
   public PrivatePostgres() throws Exception {
-    this(binDir(), null, List.of());
+    this(binDir(), null, List.of(), null, null);
   }
 
   /** A server started with these {@code name=value} settings, e.g. shared_preload_libraries. */
   public static PrivatePostgres withSettings(String... settings) throws Exception {
-    return new PrivatePostgres(binDir(), null, List.of(settings));
+    return new PrivatePostgres(binDir(), null, List.of(settings), null, null);
+  }
+
+  /** A server that also accepts TLS ({@code ssl=on}) with this certificate and key. */
+  public static PrivatePostgres withTls(Path certFile, Path keyFile) throws Exception {
+    return new PrivatePostgres(binDir(), null, List.of("ssl=on"), certFile, keyFile);
   }
 
   /**
@@ -37,7 +42,7 @@ public final class PrivatePostgres implements AutoCloseable {
   public static PrivatePostgres ofMajor(int major, String... settings) throws Exception {
     Path system = binDir();
     if (system.getParent().getFileName().toString().equals(Integer.toString(major))) {
-      return new PrivatePostgres(system, null, List.of(settings));
+      return new PrivatePostgres(system, null, List.of(settings), null, null);
     }
     String dir = System.getenv("TEST_PG_VERSIONS_DIR");
     Path bin = Path.of(dir == null || dir.isBlank() ? "/opt/exporters-pg" : dir,
@@ -46,16 +51,16 @@ public final class PrivatePostgres implements AutoCloseable {
       throw new AssertionError("no PostgreSQL " + major + " binaries in " + bin
           + ": run .ci/postgres-versions (part of .ci/services) to install them");
     }
-    return new PrivatePostgres(bin, null, List.of(settings));
+    return new PrivatePostgres(bin, null, List.of(settings), null, null);
   }
 
   /** A streaming standby of {@code primary}, cloned with pg_basebackup. */
   public static PrivatePostgres standbyOf(PrivatePostgres primary) throws Exception {
-    return new PrivatePostgres(binDir(), primary, List.of());
+    return new PrivatePostgres(binDir(), primary, List.of(), null, null);
   }
 
-  private PrivatePostgres(Path bin, PrivatePostgres primary, List<String> settings)
-      throws Exception {
+  private PrivatePostgres(Path bin, PrivatePostgres primary, List<String> settings,
+      Path certFile, Path keyFile) throws Exception {
     this.settings = settings;
     this.bin = bin;
     dir = Files.createTempDirectory("exp-pg-");
@@ -70,6 +75,18 @@ public final class PrivatePostgres implements AutoCloseable {
       asOwner(bin.resolve("pg_basebackup").toString(), "-h", "127.0.0.1", "-p",
           Integer.toString(primary.port), "-U", "postgres", "-D", dir.resolve("data").toString(),
           "-R", "-X", "stream", "--no-sync");
+    }
+    if (certFile != null) {
+      // In the data directory, owned by the server's user: the only place it reads them from
+      // without extra settings, and a key it accepts (mode 600).
+      Path data = dir.resolve("data");
+      Files.copy(certFile, data.resolve("server.crt"));
+      Files.copy(keyFile, data.resolve("server.key"));
+      run(List.of("chmod", "600", data.resolve("server.key").toString()));
+      if (isRoot()) {
+        run(List.of("chown", "postgres:postgres", data.resolve("server.crt").toString(),
+            data.resolve("server.key").toString()));
+      }
     }
     start();
   }
@@ -99,6 +116,22 @@ public final class PrivatePostgres implements AutoCloseable {
       run(List.of("chown", "postgres:postgres", hba.toString()));
     }
     asOwner(bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "reload");
+  }
+
+  /** psql as the superuser with the given extra environment, failing on any SQL error. */
+  public String psql(Map<String, String> env, String... args) throws Exception {
+    List<String> command = new ArrayList<>(List.of(bin.resolve("psql").toString(), "-X", "-q",
+        "-v", "ON_ERROR_STOP=1", "-h", "127.0.0.1", "-p", String.valueOf(port), "-U",
+        "postgres"));
+    command.addAll(List.of(args));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true);
+    builder.environment().putAll(env);
+    Process p = builder.start();
+    String out = new String(p.getInputStream().readAllBytes());
+    if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0) {
+      throw new IllegalStateException(String.join(" ", command) + " failed: " + out);
+    }
+    return out;
   }
 
   /** A superuser connection over TCP, for setup. */
