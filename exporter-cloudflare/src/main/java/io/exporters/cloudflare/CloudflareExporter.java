@@ -108,8 +108,13 @@ public final class CloudflareExporter
   public Map<String, Endpoint> endpoints(LoadedConfig<CloudflareSettings> config,
       ConnectionSource<CloudflareData> connections) {
     PollSettings settings = settingsOf(config);
-    return Map.of("/status", (params, deadline) -> Endpoint.Answer.text(200,
-        StatusPage.render(data, settings)));
+    return Map.of("/status", Endpoint.listed(() -> StatusPage.summary(data, settings),
+        (params, deadline) -> Endpoint.Answer.text(200, StatusPage.render(data, settings))));
+  }
+
+  @Override
+  public String probeModuleParameter() {
+    return null;
   }
 
   @Override

@@ -81,7 +81,10 @@ class ExpositionTest {
   void theLandingPageAndStatusSayHowOldTheDataIs() throws Exception {
     try (Harness h = Harness.start(1, 1)) {
       h.poll();
-      assertThat(h.app.get("/").text()).contains("late by nature", "/status");
+      assertThat(h.app.get("/").text()).contains("late by nature", "href=\"status\"",
+          "data counted up to 2024-05-20T10:05:00Z, 330 s ago (scrape_delay 300 s); "
+              + "API reachable; last poll ")
+          .doesNotContain("Probe a target", "href=\"probe\"");
       String status = h.app.get("/status").text();
       assertThat(status).contains("complete one-minute windows ending scrape_delay (300 s)")
           .containsPattern("http_requests +2024-05-20T10:05:00Z +330 s +ok");

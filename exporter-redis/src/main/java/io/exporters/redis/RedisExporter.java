@@ -90,7 +90,9 @@ public final class RedisExporter implements ExporterDefinition<RedisConnection, 
   @Override
   public Map<String, Endpoint> endpoints(LoadedConfig<RedisSettings> config,
       ConnectionSource<RedisConnection> connections) {
-    return Map.of(DiscoveryEndpoint.PATH, new DiscoveryEndpoint(config.settings(), connections),
+    return Map.of(DiscoveryEndpoint.PATH, Endpoint.listed(
+        () -> "the cluster's nodes as Prometheus HTTP service discovery targets (--is-cluster)",
+        new DiscoveryEndpoint(config.settings(), connections)),
         // redis_exporter's own health page, beside the core's /-/healthy.
         "/health", (params, deadline) -> Endpoint.Answer.text(200, "ok"));
   }

@@ -9,7 +9,10 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The exporter end to end against the real local Redis: up, /scrape alias, unreachable. */
+/**
+ * The exporter end to end against the real local Redis: up, /scrape alias, unreachable, its
+ * pages on the landing page.
+ */
 class RedisExporterSmokeTest {
   private final Backends.Endpoint redis = Backends.redis();
 
@@ -29,6 +32,8 @@ class RedisExporterSmokeTest {
       assertThat(down.exposition().value("redis_up")).isEqualTo(0);
       assertThat(e.get("/scrape?target=http://x").status()).isEqualTo(400);
       assertThat(e.get("/health").text()).isEqualTo("ok");
+      assertThat(e.get("/").text()).contains("href=\"discover-cluster-nodes\"",
+          "name=\"auth_module\"").doesNotContain("href=\"health\"");
     }
   }
 

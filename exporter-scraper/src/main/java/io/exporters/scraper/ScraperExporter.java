@@ -106,8 +106,17 @@ public final class ScraperExporter implements ExporterDefinition<HttpApi, Scrape
         config.settings().compiled().modules().values().stream().collect(
             java.util.stream.Collectors.toMap(m -> m.name(), m -> m.config(),
                 (a, b) -> a, java.util.TreeMap::new)))));
-    return Map.of("/history", HistoryPages.table(history), "/logs", HistoryPages.logs(history),
-        "/config", (params, deadline) -> Endpoint.Answer.text(200, modules));
+    return Map.of(
+        "/history", Endpoint.listed(() -> "recent probes, each with its log",
+            HistoryPages.table(history)),
+        "/logs", HistoryPages.logs(history),
+        "/config", Endpoint.listed(() -> "the modules in force",
+            (params, deadline) -> Endpoint.Answer.text(200, modules)));
+  }
+
+  @Override
+  public String probeModuleParameter() {
+    return "module";
   }
 
   @Override

@@ -53,7 +53,8 @@ class ProbeFailuresAndSecretsTest {
         String metrics = e.get("/metrics").text();
         assertThat(metrics).doesNotContain("pr0be-pass", "probe-user-7q")
             .contains("target=\"" + server.url("/ok") + "\"");
-        assertThat(e.get("/").text()).doesNotContain("pr0be-pass", "probe-user-7q");
+        assertThat(e.get("/").text()).doesNotContain("pr0be-pass", "probe-user-7q")
+            .contains("href=\"history\"", "href=\"config\"", "name=\"module\"");
         assertThat(e.get("/history").text()).doesNotContain("pr0be-pass", "probe-user-7q");
       }
     }

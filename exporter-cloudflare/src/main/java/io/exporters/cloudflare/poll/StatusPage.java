@@ -59,6 +59,30 @@ public final class StatusPage {
     return out.toString();
   }
 
+  /**
+   * One line for the landing page: how old the data is (the oldest dataset's last counted
+   * minute), whether the API answers, and when the last poll ran.
+   */
+  public static String summary(CloudflareData data, PollSettings s) {
+    if (s == null) {
+      return "no credentials configured: nothing is polled";
+    }
+    Instant now = data.clock().instant();
+    PollStatus st = data.status();
+    Instant oldest = null;
+    for (String source : s.sources()) {
+      Instant end = data.health().windowEnd(source);
+      if (end != null && (oldest == null || end.isBefore(oldest))) {
+        oldest = end;
+      }
+    }
+    String age = oldest == null ? "no data counted yet"
+        : "data counted up to " + oldest + ", " + Duration.between(oldest, now).toSeconds()
+            + " s ago (scrape_delay " + s.delay().toSeconds() + " s)";
+    return age + "; API " + (st.reachable() ? "reachable" : "NOT reachable")
+        + "; last poll " + (st.lastPoll() == null ? "none yet" : st.lastPoll().toString());
+  }
+
   private static void budget(StringBuilder out, String api, RequestBudget b) {
     out.append(api).append(" budget: ").append(b.used()).append(" of ").append(b.limit())
         .append(" requests in the last 5 minutes");

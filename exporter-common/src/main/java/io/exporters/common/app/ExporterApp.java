@@ -71,7 +71,8 @@ public final class ExporterApp<C, X> implements AutoCloseable {
 
     ListenAddress listen = ListenAddress.parse(config.common().web().listenAddress());
     this.server = new ExporterServer<>(
-        new ExporterServer.About(definition.name(), definition.description(), build.version()),
+        new ExporterServer.About(definition.name(), definition.description(), build.version(),
+            definition.probeModuleParameter()),
         generations::current, engine, selfMetrics::snapshot, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
         definition.probeAliases());

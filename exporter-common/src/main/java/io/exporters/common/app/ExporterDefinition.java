@@ -98,6 +98,15 @@ public interface ExporterDefinition<C, X> {
     return List.of();
   }
 
+  /**
+   * The {@code /probe} parameter that names a module, for the landing page's probe form
+   * ({@code auth_module} as postgres_exporter; blackbox says {@code module}); null when the
+   * exporter has no probe targets, which leaves the form and the link off.
+   */
+  default String probeModuleParameter() {
+    return "auth_module";
+  }
+
   /** Lines to log once a config is in force, e.g. what is missing from it. */
   default List<String> notes(LoadedConfig<X> config) {
     return List.of();

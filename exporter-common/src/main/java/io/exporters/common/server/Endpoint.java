@@ -2,6 +2,7 @@ package io.exporters.common.server;
 
 import io.exporters.common.backend.Deadline;
 import java.util.Map;
+import java.util.function.Supplier;
 
 /**
  * A page an exporter adds beside the core's (redis_exporter's {@code /discover-cluster-nodes}, a
@@ -10,6 +11,26 @@ import java.util.Map;
 @FunctionalInterface
 public interface Endpoint {
   Answer answer(Map<String, String> params, Deadline deadline) throws Exception;
+
+  /** What the landing page says of this page, asked at each visit; null leaves it off. */
+  default String landingNote() {
+    return null;
+  }
+
+  /** {@code endpoint}, listed on the landing page with the note {@code note} gives per visit. */
+  static Endpoint listed(Supplier<String> note, Endpoint endpoint) {
+    return new Endpoint() {
+      @Override
+      public Answer answer(Map<String, String> params, Deadline deadline) throws Exception {
+        return endpoint.answer(params, deadline);
+      }
+
+      @Override
+      public String landingNote() {
+        return note.get();
+      }
+    };
+  }
 
   /** What the page answers. */
   record Answer(int status, String contentType, String body) {

@@ -16,6 +16,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Connector;
@@ -30,8 +31,12 @@ import org.eclipse.jetty.util.thread.QueuedThreadPool;
 public final class ExporterServer<C> implements AutoCloseable {
   static final String TEXT = "text/plain; charset=utf-8";
 
-  /** What the landing page says about the exporter. */
-  public record About(String name, String description, String version) {}
+  /**
+   * What the landing page says about the exporter; {@code probeModuleParameter} names the probe
+   * form's module field, null when the exporter has no probe targets.
+   */
+  public record About(String name, String description, String version,
+      String probeModuleParameter) {}
 
   /** Re-reads the configuration; a ConfigException keeps the old one. */
   @FunctionalInterface
@@ -105,12 +110,20 @@ public final class ExporterServer<C> implements AutoCloseable {
         ? "of " + served.defaultTargets().stream().map(Object::toString)
             .collect(Collectors.joining(", ")) + " and of the exporter itself"
         : "of the exporter itself (no default target configured)"));
-    links.add(new LandingPage.Link("/probe", "Probe",
-        "?target=...&auth_module=... scrapes another target"));
+    if (about.probeModuleParameter() != null) {
+      links.add(new LandingPage.Link("/probe", "Probe", "?target=...&"
+          + about.probeModuleParameter() + "=... scrapes another target"));
+    }
+    new TreeMap<>(served.endpoints()).forEach((path, endpoint) -> {
+      String note = endpoint.landingNote();
+      if (note != null) {
+        links.add(new LandingPage.Link(path, path.substring(1), note));
+      }
+    });
     links.add(new LandingPage.Link("/-/healthy", "Health", "200 while the process serves"));
     links.add(new LandingPage.Link("/-/ready", "Readiness", "200 once the config is loaded"));
     ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(about.name(),
-        about.description(), about.version(), links,
+        about.description(), about.version(), links, about.probeModuleParameter(),
         SecretMasker.mask(served.effectiveYaml())));
   }
 

@@ -8,8 +8,9 @@ public final class LandingPage {
 
   public record Link(String path, String text, String description) {}
 
+  /** {@code probeModuleParameter}: the form's module field, or null for no probe form. */
   public static String render(String name, String description, String version,
-      List<Link> links, String effectiveConfigYaml) {
+      List<Link> links, String probeModuleParameter, String effectiveConfigYaml) {
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
         .append(escape(name)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
@@ -23,10 +24,13 @@ public final class LandingPage {
           .append("</li>\n");
     }
     html.append("</ul>\n");
-    html.append("<h2>Probe a target</h2>\n<form action=\"probe\">"
+    if (probeModuleParameter != null) {
+      html.append("<h2>Probe a target</h2>\n<form action=\"probe\">"
           + "<label>Target: <input type=\"text\" name=\"target\" size=\"40\"></label> "
-          + "<label>Auth module: <input type=\"text\" name=\"auth_module\"></label> "
-          + "<input type=\"submit\" value=\"Probe\"></form>\n");
+          + "<label>Module (").append(escape(probeModuleParameter))
+          .append("): <input type=\"text\" name=\"").append(escape(probeModuleParameter))
+          .append("\"></label> <input type=\"submit\" value=\"Probe\"></form>\n");
+    }
     html.append("<h2>Effective configuration</h2>\n<pre>").append(escape(effectiveConfigYaml))
         .append("</pre>\n</body></html>\n");
     return html.toString();

@@ -16,7 +16,8 @@ import org.junit.jupiter.api.Test;
 
 /**
  * What an exporter can add to the core: a probe answer without the scrape's own families,
- * blackbox's debug output, pages of its own, and background work with the generation in force.
+ * blackbox's debug output, pages of its own (listed on the landing page or not), its probe
+ * module parameter, and background work with the generation in force.
  */
 class ExtensionPointsTest {
   /** The toy exporter answering probes as blackbox does, with a page and a background task. */
@@ -35,7 +36,14 @@ class ExtensionPointsTest {
         ConnectionSource<ToyConnection> connections) {
       return Map.of("/toy-info", (params, deadline) -> Endpoint.Answer.json(
           "{\"backend\":\"" + config.settings().backend() + "\",\"ask\":\""
-              + params.getOrDefault("ask", "") + "\"}"));
+              + params.getOrDefault("ask", "") + "\"}"),
+          "/toy-status", Endpoint.listed(() -> "ticks so far: " + ticks.get(),
+              (params, deadline) -> Endpoint.Answer.text(200, "ticking")));
+    }
+
+    @Override
+    public String probeModuleParameter() {
+      return "module";
     }
 
     @Override
@@ -80,6 +88,13 @@ class ExtensionPointsTest {
       InProcessExporter.Response page = e.get("/toy-info?ask=why");
       assertThat(page.status()).isEqualTo(200);
       assertThat(page.text()).isEqualTo("{\"backend\":\"ext\",\"ask\":\"why\"}");
+
+      // The landing page lists the pages that ask to be listed, with what they say per visit,
+      // and its probe form names the exporter's module parameter.
+      String landing = e.get("/").text();
+      assertThat(landing).contains("href=\"toy-status\"", "ticks so far: ",
+          "name=\"module\"", "?target=...&amp;module=... scrapes another target")
+          .doesNotContain("href=\"toy-info\"", "name=\"auth_module\"");
 
       long until = System.nanoTime() + 5_000_000_000L;
       while (definition.ticks.get() < 3 && System.nanoTime() < until) {

@@ -298,6 +298,7 @@ class ScrapeCoreTest {
     InProcessExporter.Response landing = e.get("/");
     assertThat(landing.status()).isEqualTo(200);
     assertThat(landing.text()).contains("toy_exporter", "href=\"metrics\"", "href=\"probe\"",
+        "name=\"auth_module\"",
         "Effective configuration", "backend: " + name);
   }
 
