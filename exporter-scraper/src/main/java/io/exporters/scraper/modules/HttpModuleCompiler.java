@@ -84,21 +84,23 @@ final class HttpModuleCompiler {
     }
     ConnectionSpec spec = new ConnectionSpec.Builder(ConnectionSpec.MODERN_TLS)
         .tlsVersions(versions.toArray(TlsVersion[]::new)).build();
-    return HttpApi.shared().with(b -> {
-      b.connectionPool(NO_REUSE).followRedirects(false).followSslRedirects(false)
-          .retryOnConnectionFailure(false).fastFallback(false).proxy(java.net.Proxy.NO_PROXY)
-          .sslSocketFactory(tls.socketFactory(), tls.trustManager())
-          // A pinner of its own, holding this trust manager's chain cleaner: one inherited from
-          // the core's client holds another, and every per-probe client would compare the two
-          // root by root (150 certificates) when it is built.
-          .certificatePinner(CertificatePinner.DEFAULT)
-          .connectionSpecs(List.of(spec, ConnectionSpec.CLEARTEXT))
-          .protocols(http2 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1)
-              : List.of(Protocol.HTTP_1_1));
-      if (tls.insecure()) {
-        b.hostnameVerifier((host, session) -> true);
-      }
-    });
+    return HttpApi.shared().with(b -> b.connectionPool(NO_REUSE).followRedirects(false)
+        .followSslRedirects(false).retryOnConnectionFailure(false).fastFallback(false)
+        .proxy(java.net.Proxy.NO_PROXY)
+        .protocols(http2 ? List.of(Protocol.HTTP_2, Protocol.HTTP_1_1)
+            : List.of(Protocol.HTTP_1_1)))
+        // Set up by the module's first https probe: the trust store stays unread until then.
+        .withTls(b -> {
+          b.sslSocketFactory(tls.socketFactory(), tls.trustManager())
+              // A pinner of its own, holding this trust manager's chain cleaner: one inherited
+              // from the core's client holds another, and every per-probe client would compare
+              // the two root by root (150 certificates) when it is built.
+              .certificatePinner(CertificatePinner.DEFAULT)
+              .connectionSpecs(List.of(spec, ConnectionSpec.CLEARTEXT));
+          if (tls.insecure()) {
+            b.hostnameVerifier((host, session) -> true);
+          }
+        });
   }
 
   private static Map<String, String> headers(Map<String, String> given) {

@@ -8,6 +8,7 @@ import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Supplier;
 import javax.net.ssl.KeyManager;
 import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
@@ -24,61 +25,63 @@ import javax.net.ssl.X509TrustManager;
 public final class TlsClient {
   private static final List<String> VERSIONS = List.of("TLS10", "TLS11", "TLS12", "TLS13");
 
-  private final SSLSocketFactory socketFactory;
-  private final X509TrustManager trustManager;
+  private final Supplier<Material> material;
   private final boolean insecure;
   private final String serverName;
   private final List<String> protocols;
-  private final TrustAnchors anchors;
 
-  private TlsClient(SSLSocketFactory socketFactory, X509TrustManager trustManager,
-      boolean insecure, String serverName, List<String> protocols) {
-    this.socketFactory = socketFactory;
-    this.trustManager = trustManager;
-    this.insecure = insecure;
-    this.serverName = serverName;
-    this.protocols = protocols;
-    this.anchors = new TrustAnchors(trustManager);
+  /** What a handshake needs; for the JDK's roots, built by the first one. */
+  private record Material(SSLSocketFactory socketFactory, X509TrustManager trustManager,
+      TrustAnchors anchors) {}
+
+  private TlsClient(Supplier<Material> material, TlsConfig c) {
+    this.material = material;
+    this.insecure = c.insecure();
+    this.serverName = c.serverName() == null || c.serverName().isEmpty() ? null : c.serverName();
+    this.protocols = protocols(c.minVersion(), c.maxVersion());
   }
 
   /** Reads the files {@code config} names; an IllegalArgumentException says what is wrong. */
   public static TlsClient of(TlsConfig config) {
     TlsConfig c = config == null ? TlsConfig.DEFAULT : config;
     if (c.equals(TlsConfig.DEFAULT)) {
-      // Most modules trust the JDK's roots: one context (and one parsed trust store) for all.
-      return Default.INSTANCE;
+      // Most modules trust the JDK's roots: one context (and one parsed trust store) for all,
+      // set up by the first https probe; a process probing plain HTTP never loads them.
+      return DEFAULT;
     }
-    return build(c);
-  }
-
-  /** The JDK's roots, TLS 1.2 and 1.3, the target's name: built once, when first needed. */
-  private static final class Default {
-    static final TlsClient INSTANCE = build(TlsConfig.DEFAULT);
-  }
-
-  private static TlsClient build(TlsConfig c) {
     if ((c.certFile() == null) != (c.keyFile() == null)) {
       throw new IllegalArgumentException("cert_file and key_file go together");
     }
+    Material m = material(c);
+    return new TlsClient(() -> m, c);
+  }
+
+  private static final TlsClient DEFAULT =
+      new TlsClient(() -> DefaultMaterial.INSTANCE, TlsConfig.DEFAULT);
+
+  /** The JDK's roots: read when a handshake first needs them. */
+  private static final class DefaultMaterial {
+    static final Material INSTANCE = material(TlsConfig.DEFAULT);
+  }
+
+  private static Material material(TlsConfig c) {
     try {
       X509TrustManager trust = c.insecure() ? TrustAll.INSTANCE : trustManager(c.caFile());
       KeyManager[] keys = c.certFile() == null ? null : keyManagers(c.certFile(), c.keyFile());
       SSLContext context = SSLContext.getInstance("TLS");
       context.init(keys, new TrustManager[] {trust}, null);
-      return new TlsClient(context.getSocketFactory(), trust, c.insecure(),
-          c.serverName() == null || c.serverName().isEmpty() ? null : c.serverName(),
-          protocols(c.minVersion(), c.maxVersion()));
+      return new Material(context.getSocketFactory(), trust, new TrustAnchors(trust));
     } catch (GeneralSecurityException e) {
       throw new IllegalArgumentException("cannot set up TLS: " + e.getClass().getSimpleName());
     }
   }
 
   public SSLSocketFactory socketFactory() {
-    return socketFactory;
+    return material.get().socketFactory();
   }
 
   public X509TrustManager trustManager() {
-    return trustManager;
+    return material.get().trustManager();
   }
 
   public boolean insecure() {
@@ -97,7 +100,7 @@ public final class TlsClient {
 
   /** The verified chain from the leaf to a trusted root; empty when nothing was verified. */
   public List<X509Certificate> verifiedChain(List<X509Certificate> peers) {
-    return insecure ? List.of() : anchors.chain(peers);
+    return insecure ? List.of() : material.get().anchors().chain(peers);
   }
 
   private static X509TrustManager trustManager(String caFile) throws GeneralSecurityException {
