@@ -54,8 +54,7 @@ public final class ScraperExporter implements ExporterDefinition<HttpApi, Scrape
   @Override
   public String description() {
     return "Probes HTTP(S) and TCP endpoints as blackbox_exporter does, and reads health "
-        + "endpoints and JSON status APIs into series. Recent probes and their logs: /history; "
-        + "the modules in force: /config.";
+        + "endpoints and JSON status APIs into series.";
   }
 
   @Override
