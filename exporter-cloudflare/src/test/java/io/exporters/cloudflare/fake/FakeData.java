@@ -70,7 +70,7 @@ public final class FakeData {
     ObjectNode sum = row.putObject("sum");
     sum.put("requests", r).put("cachedRequests", r * 7 / 10).put("encryptedRequests", r - 1)
         .put("bytes", r * 1000).put("cachedBytes", r * 700).put("encryptedBytes", r * 999)
-        .put("threats", m % 3).put("pageViews", r / 2);
+        .put("threats", threats(m)).put("pageViews", r / 2);
     ArrayNode types = sum.putArray("contentTypeMap");
     types.addObject().put("edgeResponseContentTypeName", "json").put("requests", r - r / 4)
         .put("bytes", (r - r / 4) * 1000);
@@ -78,7 +78,7 @@ public final class FakeData {
         .put("bytes", r / 4 * 1000);
     ArrayNode countries = sum.putArray("countryMap");
     countries.addObject().put("clientCountryName", "US").put("requests", r - 7)
-        .put("bytes", (r - 7) * 1000).put("threats", m % 3);
+        .put("bytes", (r - 7) * 1000).put("threats", threats(m));
     countries.addObject().put("clientCountryName", "DE").put("requests", 7).put("bytes", 7000)
         .put("threats", 0);
     ArrayNode statuses = sum.putArray("responseStatusMap");
@@ -87,10 +87,16 @@ public final class FakeData {
     sum.putArray("browserMap").addObject().put("uaBrowserFamily", "Chrome")
         .put("pageViews", r / 2);
     ArrayNode threats = sum.putArray("threatPathingMap");
-    if (m % 3 > 0) {
-      threats.addObject().put("threatPathingName", "user.ban.ctry").put("requests", m % 3);
-    }
+    threats.addObject().put("threatPathingName", "user.ban.ctry").put("requests", threats(m));
     return row;
+  }
+
+  /**
+   * Threats of a zone in a minute, all from the US and of one type: at least one in every
+   * minute, so whichever window a poll reads, the threat series are there.
+   */
+  static long threats(long minute) {
+    return 1 + minute % 3;
   }
 
   private static List<ObjectNode> adaptive(String alias, int zone, long m, int hosts) {
