@@ -12,7 +12,6 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMemoryMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
-import io.prometheus.metrics.instrumentation.jvm.ProcessMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.Map;
@@ -77,7 +76,7 @@ public final class SelfMetrics {
     JvmMemoryPoolAllocationMetrics.builder().register(registry);
     JvmMemoryMetrics.builder().register(registry);
     JvmRuntimeInfoMetric.builder().register(registry);
-    ProcessMetrics.builder().register(registry);
+    registry.register(new ProcessStats());
   }
 
   /** What /metrics adds to a scrape. */

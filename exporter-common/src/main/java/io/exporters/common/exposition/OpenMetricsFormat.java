@@ -18,7 +18,7 @@ public final class OpenMetricsFormat {
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     LabelValues labels = new LabelValues();
-    for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
+    for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
       TextFormat.writeKept(out, family, RenderedText.Format.OPENMETRICS, labels,
           OpenMetricsFormat::writeFamily);
     }

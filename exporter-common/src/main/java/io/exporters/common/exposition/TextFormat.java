@@ -5,8 +5,6 @@ import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.RenderedText;
 import io.exporters.common.metrics.Sample;
 import java.nio.charset.StandardCharsets;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -21,7 +19,7 @@ public final class TextFormat {
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
     LabelValues labels = new LabelValues();
-    for (MetricFamily family : TextFormat.sortedNonEmpty(families)) {
+    for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
       writeKept(out, family, RenderedText.Format.TEXT, labels, TextFormat::writeFamily);
     }
   }
@@ -66,18 +64,6 @@ public final class TextFormat {
     } else {
       writer.write(out, family, labels);
     }
-  }
-
-  /** The families to write, in Go's order: by name, empty ones left out. */
-  static List<MetricFamily> sortedNonEmpty(List<MetricFamily> families) {
-    List<MetricFamily> sorted = new ArrayList<>(families.size());
-    for (MetricFamily f : families) {
-      if (!f.samples().isEmpty()) {
-        sorted.add(f);
-      }
-    }
-    sorted.sort(Comparator.comparing(MetricFamily::name));
-    return sorted;
   }
 
   /**

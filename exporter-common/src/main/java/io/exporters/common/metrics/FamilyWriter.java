@@ -2,7 +2,6 @@ package io.exporters.common.metrics;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 
 /**
@@ -24,12 +23,7 @@ final class FamilyWriter implements MetricSink.SeriesWriter {
     this.labelNames = labelNames;
     this.lock = lock;
     this.onDrop = onDrop;
-    Integer[] idx = new Integer[labelNames.length];
-    for (int i = 0; i < idx.length; i++) {
-      idx[i] = i;
-    }
-    Arrays.sort(idx, Comparator.comparing(i -> labelNames[i]));
-    this.order = Arrays.stream(idx).mapToInt(Integer::intValue).toArray();
+    this.order = labelOrder(labelNames);
     List<String> names = new ArrayList<>(labelNames.length);
     boolean same = true;
     for (int k = 0; k < order.length; k++) {
@@ -38,6 +32,23 @@ final class FamilyWriter implements MetricSink.SeriesWriter {
     }
     this.identity = same;
     this.sortedNames = List.copyOf(names);
+  }
+
+  /**
+   * The positions of the label names in sorted order: an insertion sort, as a family has a few
+   * labels and a writer is made for every family of every scrape.
+   */
+  private static int[] labelOrder(String[] labelNames) {
+    int[] order = new int[labelNames.length];
+    for (int i = 0; i < order.length; i++) {
+      int at = i;
+      while (at > 0 && labelNames[order[at - 1]].compareTo(labelNames[i]) > 0) {
+        order[at] = order[at - 1];
+        at--;
+      }
+      order[at] = i;
+    }
+    return order;
   }
 
   @Override

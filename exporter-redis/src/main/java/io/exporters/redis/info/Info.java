@@ -40,21 +40,29 @@ public final class Info {
       if (end < 0) {
         end = length;
       }
-      String line = text.substring(start, end).strip();
+      // The line's bounds without surrounding blanks, taken apart without copying it first.
+      int from = start;
+      int to = end;
       start = end + 1;
-      if (line.isEmpty()) {
+      while (from < to && Character.isWhitespace(text.charAt(from))) {
+        from++;
+      }
+      while (to > from && Character.isWhitespace(text.charAt(to - 1))) {
+        to--;
+      }
+      if (from == to) {
         continue;
       }
-      if (line.charAt(0) == '#') {
-        section = line.substring(1).strip();
+      if (text.charAt(from) == '#') {
+        section = text.substring(from + 1, to).strip();
         inSection = sections.computeIfAbsent(section, k -> new ArrayList<>());
         continue;
       }
-      int colon = line.indexOf(':');
-      if (colon <= 0) {
+      int colon = text.indexOf(':', from);
+      if (colon <= from || colon >= to) {
         continue;
       }
-      Field field = new Field(section, line.substring(0, colon), line.substring(colon + 1));
+      Field field = new Field(section, text.substring(from, colon), text.substring(colon + 1, to));
       fields.add(field);
       inSection.add(field);
       byName.putIfAbsent(field.name(), field.value());
