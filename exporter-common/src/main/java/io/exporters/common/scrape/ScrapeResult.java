@@ -4,6 +4,8 @@ import io.exporters.common.metrics.MetricFamily;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
 import java.util.function.Supplier;
 
 /**
@@ -18,7 +20,7 @@ public final class ScrapeResult {
   private final List<CollectorOutcome> outcomes;
   private final Map<String, Integer> droppedSeries;
   private final double durationSeconds;
-  private final Map<Object, Object> memo = new ConcurrentHashMap<>();
+  private final Map<Object, FutureTask<Object>> memo = new ConcurrentHashMap<>();
 
   public ScrapeResult(boolean up, List<MetricFamily> families, List<CollectorOutcome> outcomes,
       Map<String, Integer> droppedSeries, double durationSeconds) {
@@ -64,10 +66,34 @@ public final class ScrapeResult {
 
   /**
    * The value derived from this result under {@code key}, made by {@code make} the first time and
-   * shared by every later caller; concurrent callers wait for the one making it.
+   * shared by every later caller; concurrent callers wait for the one making it. They wait on a
+   * future, not inside the map's lock: ten scrapes joining one round inflated a monitor per
+   * render, ~2 MiB of them until the VM's next deflation. A failure is not kept: the next
+   * caller tries again.
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(Object key, Supplier<T> make) {
-    return (T) memo.computeIfAbsent(key, k -> make.get());
+    FutureTask<Object> mine = new FutureTask<>(make::get);
+    FutureTask<Object> task = memo.putIfAbsent(key, mine);
+    if (task == null) {
+      task = mine;
+      mine.run();
+    }
+    try {
+      return (T) task.get();
+    } catch (ExecutionException e) {
+      memo.remove(key, task);
+      Throwable cause = e.getCause();
+      if (cause instanceof RuntimeException r) {
+        throw r;
+      }
+      if (cause instanceof Error err) {
+        throw err;
+      }
+      throw new IllegalStateException(cause);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted while another scrape rendered the answer", e);
+    }
   }
 }
