@@ -73,11 +73,14 @@ public final class ScrapeResult {
    */
   @SuppressWarnings("unchecked")
   public <T> T memo(Object key, Supplier<T> make) {
-    FutureTask<Object> mine = new FutureTask<>(make::get);
-    FutureTask<Object> task = memo.putIfAbsent(key, mine);
+    FutureTask<Object> task = memo.get(key);
     if (task == null) {
-      task = mine;
-      mine.run();
+      FutureTask<Object> mine = new FutureTask<>(make::get);
+      task = memo.putIfAbsent(key, mine);
+      if (task == null) {
+        task = mine;
+        mine.run();
+      }
     }
     try {
       return (T) task.get();
