@@ -24,8 +24,7 @@ final class CloudflareCatalog {
     CollectorCatalog<CloudflareData> catalog = new CollectorCatalog<>();
     for (Source source : Sources.all()) {
       CollectorSpec<CloudflareData> spec = CollectorSpec.of(source.name(), source.description(),
-          new SourceCollector(source, data, Set.copyOf(settings.metricsDenylist()),
-              settings.scrapeDelay()));
+          new SourceCollector(source, data, Set.copyOf(settings.metricsDenylist())));
       catalog.add(source.enabledByDefault() ? spec : spec.disabledByDefault());
     }
     catalog.add(CollectorSpec.of(EXPORTER, "the poller's own metrics: API requests, budgets, "

@@ -3,6 +3,7 @@ package io.exporters.cloudflare.dataset;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exporters.cloudflare.inventory.Scope;
 import io.exporters.cloudflare.store.StoreUpdate;
+import java.time.Duration;
 
 /**
  * A GraphQL Analytics dataset read in windows: the node(s) it adds under a zone or account
@@ -29,6 +30,16 @@ public interface GraphQlDataset extends Source {
   /** Whether a window's answer replaces the scope's series (gauges) rather than adding. */
   default boolean windowed() {
     return true;
+  }
+
+  @Override
+  default String freshness(Duration delay) {
+    if (!windowed()) {
+      return " (today, UTC, as of the latest poll)";
+    }
+    return " (from one-minute windows ending " + delay.toSeconds() + " s (scrape_delay) before "
+        + "each poll: see cloudflare_exporter_last_window_end_timestamp_seconds{dataset=\""
+        + name() + "\"})";
   }
 
   /** The aliased node(s), to be placed inside {@code zones(...) { }} or {@code accounts}. */

@@ -1,6 +1,7 @@
 package io.exporters.cloudflare.dataset;
 
 import io.exporters.cloudflare.store.FamilySpec;
+import java.time.Duration;
 import java.util.List;
 
 /**
@@ -18,6 +19,11 @@ public interface Source {
 
   /** The API token permission it needs, as Cloudflare's dashboard names it. */
   String permission();
+
+  /** What its families' HELP adds: how old the data is, given SCRAPE_DELAY. */
+  default String freshness(Duration delay) {
+    return " (REST state as of the latest poll)";
+  }
 
   default boolean enabledByDefault() {
     return true;

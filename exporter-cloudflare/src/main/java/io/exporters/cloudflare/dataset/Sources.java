@@ -1,10 +1,13 @@
 package io.exporters.cloudflare.dataset;
 
 import io.exporters.cloudflare.store.FamilySpec;
+import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /** The one list of everything the exporter reads, in the order collectors are listed. */
 public final class Sources {
@@ -23,6 +26,18 @@ public final class Sources {
     List<Source> out = new ArrayList<>(GRAPHQL);
     out.addAll(REST);
     return out;
+  }
+
+  /** Each family's HELP with how old its data is (its source's {@link Source#freshness}). */
+  public static Function<FamilySpec, String> helpWithFreshness(Duration delay) {
+    Map<String, String> help = new HashMap<>();
+    for (Source s : all()) {
+      String note = s.freshness(delay);
+      for (FamilySpec f : s.families()) {
+        help.put(f.name(), f.help() + note);
+      }
+    }
+    return f -> help.getOrDefault(f.name(), f.help());
   }
 
   /** Every data family by name (the names METRICS_DENYLIST may give). */

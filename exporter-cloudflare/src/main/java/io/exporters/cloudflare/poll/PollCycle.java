@@ -87,7 +87,7 @@ public final class PollCycle {
     restSources(inventory, s, client, now);
     windowEnds(inventory, s, now);
     data.store().expire(now.minus(s.seriesTtl()).toEpochMilli());
-    data.store().publish();
+    data.store().publish(Sources.helpWithFreshness(s.delay()));
     data.health().endPoll();
     data.status().endPoll(data.calls(), now,
         Duration.ofNanos(System.nanoTime() - startedNanos));

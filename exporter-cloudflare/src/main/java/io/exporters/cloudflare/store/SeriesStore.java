@@ -1,5 +1,6 @@
 package io.exporters.cloudflare.store;
 
+import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.Sample;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -8,19 +9,24 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Function;
 
 /**
  * Every series the poller has counted, by family: counters that only go up, gauges replaced by
- * each window. Writes come from the poller and are applied whole; scrapes read an immutable
- * view published after each poll, so /metrics never waits on the API or on a lock. Series
- * expire when not updated for the series TTL, and go at once when their zone or account does.
+ * each window. Writes come from the poller and are applied whole; scrapes read the families
+ * published after each poll, so /metrics never waits on the API or on a lock, and a published
+ * family replaces the last one at once (a scrape writes the same family object until the next
+ * poll, so its text is kept, and the series are held once). Series expire when not updated for
+ * the series TTL, and go at once when their zone or account does.
  */
 public final class SeriesStore {
   /** A breakdown over top-N is counted here: zone and account kept, the rest "other". */
   public static final String OTHER = "other";
 
   private final Map<String, StoredFamily> families = new HashMap<>();
-  private volatile Map<String, List<Sample>> published = Map.of();
+  // Label values in use, one copy each: a zone's name is in every series of the zone.
+  private Map<String, String> strings = new HashMap<>();
+  private volatile Map<String, MetricFamily> published = Map.of();
 
   /**
    * Applies one answer. {@code topN} caps the series of a breakdown per family and owner (0: no
@@ -41,7 +47,7 @@ public final class SeriesStore {
       group.sort(Comparator.comparingDouble(StoreUpdate.Op::value).reversed());
       StoredFamily f = family(group.get(0).family());
       for (StoreUpdate.Op op : group) {
-        f.apply(op, nowMillis, topN);
+        f.apply(op, nowMillis, topN, strings);
       }
     }
   }
@@ -60,26 +66,39 @@ public final class SeriesStore {
     return n;
   }
 
+  /** {@link #publish(Function)} with each family's own HELP. */
+  public void publish() {
+    publish(FamilySpec::help);
+  }
+
   /**
-   * Makes what was applied so far visible to scrapes, as the exposition's samples. Equal label
-   * values become one string first: a zone's name is in every series of the zone, and the
-   * exposition encodes each distinct string once per scrape.
+   * Makes what was applied so far visible to scrapes, as metric families with the HELP that
+   * {@code help} gives each. Label values of expired series are forgotten here.
    */
-  public synchronized void publish() {
-    Map<String, String> strings = new HashMap<>();
-    Map<String, List<Sample>> view = new HashMap<>(families.size() * 2);
+  public synchronized void publish(Function<FamilySpec, String> help) {
+    Map<String, String> inUse = new HashMap<>(strings.size() * 2);
+    Map<String, MetricFamily> view = new HashMap<>(families.size() * 2);
     for (Map.Entry<String, StoredFamily> e : families.entrySet()) {
-      List<Sample> samples = e.getValue().snapshot(strings);
+      List<Sample> samples = e.getValue().snapshot(inUse);
       if (!samples.isEmpty()) {
-        view.put(e.getKey(), samples);
+        FamilySpec spec = e.getValue().spec();
+        view.put(e.getKey(), new MetricFamily(spec.name(), spec.type(), help.apply(spec),
+            samples));
       }
     }
+    strings = inUse;
     published = Collections.unmodifiableMap(view);
+  }
+
+  /** The published family of this name, or null when it has no series. */
+  public MetricFamily family(String name) {
+    return published.get(name);
   }
 
   /** The published samples of a family, sorted by label values; empty when there are none. */
   public List<Sample> series(String family) {
-    return published.getOrDefault(family, List.of());
+    MetricFamily f = published.get(family);
+    return f == null ? List.of() : f.samples();
   }
 
   /** Series held now, published or not. */

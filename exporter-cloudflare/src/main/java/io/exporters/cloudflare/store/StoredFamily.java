@@ -47,17 +47,22 @@ final class StoredFamily {
     this.spec = spec;
   }
 
-  void apply(StoreUpdate.Op op, long now, int topN) {
+  FamilySpec spec() {
+    return spec;
+  }
+
+  /** Applies one operation; label values of a new series become their one copy in {@code strings}. */
+  void apply(StoreUpdate.Op op, long now, int topN, Map<String, String> strings) {
     Cell cell = series.get(op.labels());
     if (cell == null) {
       boolean room = topN <= 0 || perOwner.getOrDefault(op.owner(), 0) < topN;
       if (room) {
-        cell = insert(op.labels(), op.owner());
+        cell = insert(op.labels(), op.owner(), strings);
       } else if (spec.isCounter()) {
         String[] other = other(op.labels());
         cell = series.get(other);
         if (cell == null) {
-          cell = insert(other, op.owner());
+          cell = insert(other, op.owner(), strings);
         }
       } else {
         // A quantile cannot be merged with others: past top-N it is left out.
@@ -95,14 +100,17 @@ final class StoredFamily {
     return n;
   }
 
-  /** The samples in label order, label values replaced by their one copy in {@code strings}. */
+  /**
+   * The samples in label order. They share the label arrays, which never change once stored;
+   * {@code strings} is given every label value still in use.
+   */
   List<Sample> snapshot(Map<String, String> strings) {
     List<Sample> out = new ArrayList<>(series.size());
     series.forEach((labels, cell) -> {
-      for (int i = 0; i < labels.length; i++) {
-        labels[i] = strings.computeIfAbsent(labels[i], v -> v);
+      for (String v : labels) {
+        strings.putIfAbsent(v, v);
       }
-      out.add(new Sample(spec.name(), spec.labels(), Arrays.asList(labels), cell.value));
+      out.add(Sample.sharing(spec.name(), spec.labels(), labels, cell.value));
     });
     return out;
   }
@@ -111,7 +119,11 @@ final class StoredFamily {
     return series.size();
   }
 
-  private Cell insert(String[] labels, String owner) {
+  private Cell insert(String[] labels, String owner, Map<String, String> strings) {
+    // A zone's name is in every series of the zone: held once, and written once a scrape.
+    for (int i = 0; i < labels.length; i++) {
+      labels[i] = strings.computeIfAbsent(labels[i], v -> v);
+    }
     Cell cell = new Cell(owner);
     series.put(labels, cell);
     perOwner.merge(owner, 1, Integer::sum);

@@ -2,6 +2,7 @@ package io.exporters.cloudflare.store;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.common.metrics.MetricFamily;
 import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
@@ -93,5 +94,40 @@ class SeriesStoreTest {
     store.apply(u, 0, 0);
     assertThat(store.size()).isZero();
     assertThat(List.of(u.isEmpty())).containsExactly(true);
+  }
+
+  @Test
+  void aPublishedFamilyIsServedAsTheSameObjectUntilTheNextPublishWithTheHelpGiven() {
+    SeriesStore store = new SeriesStore();
+    StoreUpdate u = new StoreUpdate(Set.of());
+    u.count(COUNT, "z1", 5, "acme", "US", "a.example");
+    store.apply(u, 1_000, 0);
+    store.publish(f -> f.help() + " (late)");
+    MetricFamily first = store.family("t_requests");
+    assertThat(first.help()).isEqualTo("help (late)");
+    assertThat(store.family("t_requests")).isSameAs(first);
+    assertThat(store.family("t_p95")).isNull();
+
+    store.apply(u, 2_000, 0);
+    store.publish();
+    assertThat(store.family("t_requests")).isNotSameAs(first);
+    assertThat(store.series("t_requests")).singleElement()
+        .satisfies(s -> assertThat(s.value()).isEqualTo(10));
+    assertThat(first.samples()).singleElement()
+        .satisfies(s -> assertThat(s.value()).as("what was published stays as it was")
+            .isEqualTo(5));
+  }
+
+  @Test
+  void equalLabelValuesAreHeldOnceAcrossFamilies() {
+    SeriesStore store = new SeriesStore();
+    StoreUpdate u = new StoreUpdate(Set.of());
+    u.count(COUNT, "z1", 5, "acme", "US", new String("a.example"));
+    u.gauge(QUANTILE, "z1", 900, "api.a.example", new String("a.example"));
+    store.apply(u, 1_000, 0);
+    store.publish();
+    String inCounter = store.series("t_requests").get(0).labelValue(2);
+    String inGauge = store.series("t_p95").get(0).labelValue(1);
+    assertThat(inGauge).isEqualTo("a.example").isSameAs(inCounter);
   }
 }

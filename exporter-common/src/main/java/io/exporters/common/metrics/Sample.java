@@ -19,6 +19,15 @@ public final class Sample {
     this(name, List.copyOf(labelNames), labelValues.toArray(new String[0]), value);
   }
 
+  /**
+   * A sample that keeps {@code labelValues} as it is, not a copy: for a store that holds many
+   * series and publishes them again and again. The caller never changes the array afterwards.
+   */
+  public static Sample sharing(String name, List<String> labelNames, String[] labelValues,
+      double value) {
+    return new Sample(name, List.copyOf(labelNames), labelValues, value);
+  }
+
   /** {@code labelNames} immutable and {@code labelValues} owned by the sample from now on. */
   Sample(String name, List<String> labelNames, String[] labelValues, double value) {
     if (labelNames.size() != labelValues.length) {
