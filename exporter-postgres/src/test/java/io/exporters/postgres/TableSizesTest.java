@@ -28,7 +28,14 @@ class TableSizesTest {
             .contains("cached: refreshed at most every 300s");
 
         db.execute("INSERT INTO grows SELECT g, repeat('x', 200) FROM generate_series(1, 5000) g");
+        // The server publishes a backend's counters up to seconds after its transaction ends.
         Exposition later = e.scrape();
+        long until = System.nanoTime() + 20_000_000_000L;
+        while (later.value("pg_stat_user_tables_n_tup_ins", "datname", db.name, "relname",
+            "grows") < 5000 && System.nanoTime() < until) {
+          Thread.sleep(200);
+          later = e.scrape();
+        }
         assertThat(later.value("pg_stat_user_tables_table_size_bytes", "datname", db.name,
             "relname", "grows")).isEqualTo(size);
         assertThat(later.value("pg_stat_user_tables_n_tup_ins", "datname", db.name,
