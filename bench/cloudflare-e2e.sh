@@ -20,6 +20,9 @@ TEST_CLASSES=exporter-cloudflare/target/test-classes
 [ -f "$JAR" ] && [ -d "$TEST_CLASSES/io/exporters/cloudflare/fake" ] || {
   echo "build first: mvn -B -o -pl exporter-cloudflare -DskipTests package" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# shellcheck source=bench/shipped-jvm.sh
+. bench/shipped-jvm.sh
+shipped_jvm cloudflare "$JAR" "$TEST_CLASSES:$JAR"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 for port in $API_PORT $PORT; do
   if curl -s -o /dev/null "http://127.0.0.1:$port/"; then
@@ -40,7 +43,7 @@ pids+=($!)
 for _ in $(seq 1 100); do grep -q "fake Cloudflare API at" /tmp/bench-cf-fake.log && break; sleep 0.1; done
 # shellcheck disable=SC2086
 CF_API_TOKEN=$TOKEN CF_API_BASE_URL=http://127.0.0.1:$API_PORT/client/v4 \
-  java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:$PORT > /tmp/bench-cf-exporter.log 2>&1 &
+  "$JAVA" $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:$PORT > /tmp/bench-cf-exporter.log 2>&1 &
 pids+=($!); pid=$!
 started=$(date +%s)
 

@@ -18,6 +18,9 @@ B=bench_big_b$RANDOM
 [ -f "$JAR" ] || { echo "build first: mvn -B -DskipTests package" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# shellcheck source=bench/shipped-jvm.sh
+. bench/shipped-jvm.sh
+shipped_jvm postgres "$JAR"
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 pids=()
 cleanup() {
@@ -34,7 +37,7 @@ for db in $A $B; do
 done
 # shellcheck disable=SC2086
 DATA_SOURCE_NAME="postgresql://postgres@127.0.0.1:5432/$A?sslmode=disable" \
-  java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:$PORT --include-databases=$A,$B \
+  "$JAVA" $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:$PORT --include-databases=$A,$B \
   >/tmp/bench-hostile.log 2>&1 &
 pid=$!; pids+=($pid)
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/-/ready" >/dev/null 2>&1 && break; sleep 0.2; done

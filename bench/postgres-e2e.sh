@@ -20,6 +20,9 @@ EXAMPLES=/usr/share/doc/prometheus-postgres-exporter/examples/queries.yaml
 [ -n "$ANCHOR" ] || { echo "install the anchor: apt-get install prometheus-postgres-exporter" >&2; exit 1; }
 command -v wrk >/dev/null || { echo "install wrk: apt-get install wrk" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# shellcheck source=bench/shipped-jvm.sh
+. bench/shipped-jvm.sh
+shipped_jvm postgres "$JAR"
 # glibc gives each thread its own malloc arena otherwise: megabytes of RSS for nothing.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
@@ -49,17 +52,17 @@ pids+=($!); anchor_tables_pid=$!
 SAME=(--no-collector.stat_user_tables --no-collector.table_sizes --no-collector.statio_user_tables
   --no-collector.wal --no-collector.roles --no-collector.replication --no-collector.stat_progress_vacuum)
 # shellcheck disable=SC2086
-DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19188 \
+DATA_SOURCE_NAME=$DSN "$JAVA" $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19188 \
   --no-auto-discover-databases "${SAME[@]}" >/tmp/bench-ours-same.log 2>&1 &
 pids+=($!); same_pid=$!
 # "same-nocache": as "same" but database sizes queried on every scrape, as the anchor does.
 # shellcheck disable=SC2086
-DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19190 \
+DATA_SOURCE_NAME=$DSN "$JAVA" $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19190 \
   --no-auto-discover-databases "${SAME[@]}" --collector.database.ttl=0s >/tmp/bench-ours-nocache.log 2>&1 &
 pids+=($!); nocache_pid=$!
 # "all": our defaults, which add per-table statistics (21 series per table, sizes cached).
 # shellcheck disable=SC2086
-DATA_SOURCE_NAME=$DSN java $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19189 \
+DATA_SOURCE_NAME=$DSN "$JAVA" $JAVA_OPTS -jar "$JAR" --web.listen-address=127.0.0.1:19189 \
   --no-auto-discover-databases >/tmp/bench-ours-all.log 2>&1 &
 pids+=($!); all_pid=$!
 for port in 19187 19192 19188 19190 19189; do

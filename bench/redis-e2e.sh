@@ -27,6 +27,9 @@ for tool in redis-server redis-cli wrk python3; do
   command -v "$tool" >/dev/null || { echo "install $tool" >&2; exit 1; }
 done
 JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# shellcheck source=bench/shipped-jvm.sh
+. bench/shipped-jvm.sh
+shipped_jvm redis "$JAR"
 # glibc gives each thread its own malloc arena otherwise: megabytes of RSS for nothing.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 CLI="redis-cli -p $REDIS_PORT"
@@ -61,16 +64,16 @@ pids+=($!); anchor_pid=$!
 pids+=($!); anchor_keys_pid=$!
 # "same": the anchor's generation of names (1.45: no latency histograms), the same work.
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19323 \
+"$JAVA" $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19323 \
   --compat=1.45 >"$DIR/ours-same.log" 2>&1 &
 pids+=($!); same_pid=$!
 # "all": our defaults (current names: adds LATENCY HISTOGRAM's per-command histograms).
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19324 \
+"$JAVA" $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19324 \
   >"$DIR/ours-all.log" 2>&1 &
 pids+=($!); all_pid=$!
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19325 \
+"$JAVA" $JAVA_OPTS -jar "$JAR" --redis.addr="$ADDR" --web.listen-address=127.0.0.1:19325 \
   --compat=1.45 "${CHECK[@]}" >"$DIR/ours-keys.log" 2>&1 &
 pids+=($!); keys_pid=$!
 for port in 19321 19322 19323 19324 19325; do

@@ -20,6 +20,9 @@ WORK=$(mktemp -d /tmp/bench-scraper.XXXXXX)
 [ -n "$ANCHOR" ] || { echo "install the anchor: apt-get install prometheus-blackbox-exporter" >&2; exit 1; }
 command -v python3 >/dev/null || { echo "python3 is needed for the client" >&2; exit 1; }
 JAVA_OPTS=${JAVA_OPTS:-$(cat jvm.options)}
+# shellcheck source=bench/shipped-jvm.sh
+. bench/shipped-jvm.sh
+shipped_jvm scraper "$JAR"
 # glibc gives each thread its own malloc arena otherwise: megabytes of RSS for nothing.
 export MALLOC_ARENA_MAX=${MALLOC_ARENA_MAX:-2}
 
@@ -43,7 +46,7 @@ printf 'modules:\n  http_2xx:\n    prober: http\n' > "$WORK/anchor.yml"
   >"$WORK/anchor.log" 2>&1 &
 pids+=($!); anchor_pid=$!
 # shellcheck disable=SC2086
-java $JAVA_OPTS -jar "$JAR" --config.file="$WORK/ours.yml" \
+"$JAVA" $JAVA_OPTS -jar "$JAR" --config.file="$WORK/ours.yml" \
   --web.listen-address=127.0.0.1:$OURS_PORT >"$WORK/ours.log" 2>&1 &
 pids+=($!); ours_pid=$!
 for port in $TARGET_PORT $ANCHOR_PORT $OURS_PORT; do

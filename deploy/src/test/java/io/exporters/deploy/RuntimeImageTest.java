@@ -139,4 +139,25 @@ class RuntimeImageTest {
       assertThat(e.get("/metrics").body()).as(e.log()).contains("cloudflare_exporter_build_info");
     }
   }
+
+  @Test
+  void anArchiveTrainedAsTheImageTrainsItIsMappedByStartSh() throws Exception {
+    Path archive = dir.resolve("redis.jsa");
+    Process train = new ProcessBuilder(Repo.file("deploy/runtime/train-cds.sh").toString(),
+        runtime.resolve("bin/java").toString(), Repo.jar("redis").toString(), archive.toString(),
+        "redis").redirectErrorStream(true).start();
+    String out = new String(train.getInputStream().readAllBytes());
+    assertThat(train.waitFor(120, TimeUnit.SECONDS) && train.exitValue() == 0).as(out).isTrue();
+    assertThat(archive).isNotEmptyFile();
+    // -Xshare:on: the JVM refuses to start unless it maps the archive.
+    Path options = Files.writeString(dir.resolve("jvm-share-on.options"),
+        Files.readString(Repo.file("jvm.options")).trim() + " -Xshare:on\n");
+    try (JarProcess e = new JarProcess(runtime, Repo.jar("redis"),
+        List.of("--redis.addr=redis://127.0.0.1:1"),
+        Map.of("CDS_ARCHIVE", archive.toString(), "JVM_OPTIONS", options.toString()),
+        dir.resolve("redis-cds.log"), HttpClient.newHttpClient(), "http")) {
+      assertThat(e.get("/metrics").body()).as(e.log()).contains("\nredis_up 0\n");
+      assertThat(e.log()).doesNotContain("[cds]");
+    }
+  }
 }
