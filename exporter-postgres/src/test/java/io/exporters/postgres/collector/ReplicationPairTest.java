@@ -24,7 +24,10 @@ class ReplicationPairTest {
       Exposition p = null;
       for (int i = 0; i < 50; i++) {
         p = onPrimary.scrape();
-        if (p.find("pg_stat_replication_pg_wal_lsn_diff", "state", "streaming").isPresent()) {
+        // Streaming starts before the standby reports its first replay position (NULL: NaN).
+        if (p.find("pg_stat_replication_pg_wal_lsn_diff", "state", "streaming").isPresent()
+            && !Double.isNaN(p.value("pg_stat_replication_pg_wal_lsn_diff", "state",
+                "streaming"))) {
           break;
         }
         Thread.sleep(200);
