@@ -51,7 +51,7 @@ final class StoredFamily {
     return spec;
   }
 
-  /** Applies one operation; label values of a new series become their one copy in {@code strings}. */
+  /** Applies one operation; a new series' label values become their copy in {@code strings}. */
   void apply(StoreUpdate.Op op, long now, int topN, Map<String, String> strings) {
     Cell cell = series.get(op.labels());
     if (cell == null) {
