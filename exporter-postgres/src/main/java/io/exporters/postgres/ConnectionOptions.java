@@ -21,6 +21,9 @@ final class ConnectionOptions {
       "application_name", "ApplicationName",
       "connect_timeout", "connectTimeout");
   static final Set<String> ALLOWED = DRIVER_NAMES.keySet();
+  /** Paths on the exporter's host: the operator's to name, never a /probe caller's. */
+  private static final Set<String> FILES = Set.of("sslrootcert", "sslcert", "sslkey");
+  private static final String APPLICATION_NAME = "[A-Za-z0-9 ._:-]{1,63}";
   private static final List<String> SSL_MODES =
       List.of("disable", "allow", "prefer", "require", "verify-ca", "verify-full");
   private static final int MAX_VALUE_LENGTH = 4096;
@@ -33,6 +36,11 @@ final class ConnectionOptions {
    * targets have equal options.
    */
   static Map<String, String> check(Map<String, String> given) {
+    return check(given, PostgresDsn.Origin.CONFIG);
+  }
+
+  /** As {@link #check(Map)}; a /probe target may not name files on the exporter's host. */
+  static Map<String, String> check(Map<String, String> given, PostgresDsn.Origin origin) {
     Map<String, String> out = new TreeMap<>();
     for (Map.Entry<String, String> e : given.entrySet()) {
       String name = e.getKey();
@@ -41,6 +49,10 @@ final class ConnectionOptions {
         throw new IllegalArgumentException("connection option '" + safeName(name)
             + "' is not allowed (allowed: " + String.join(", ", new TreeMap<>(DRIVER_NAMES)
             .keySet()) + ")");
+      }
+      if (origin == PostgresDsn.Origin.PROBE && FILES.contains(name)) {
+        throw new IllegalArgumentException("connection option '" + name
+            + "' names a file on the exporter's host: set it in an auth module instead");
       }
       if (value.length() > MAX_VALUE_LENGTH || value.indexOf('\0') >= 0) {
         throw new IllegalArgumentException("connection option '" + name + "' has a bad value");
@@ -59,6 +71,12 @@ final class ConnectionOptions {
           if (!value.matches("[0-9]{1,6}")) {
             throw new IllegalArgumentException(
                 "connection option 'connect_timeout' must be whole seconds");
+          }
+          break;
+        case "application_name":
+          if (!value.matches(APPLICATION_NAME)) {
+            throw new IllegalArgumentException("connection option 'application_name' must be 1 "
+                + "to 63 letters, digits, spaces or . _ : -");
           }
           break;
         default:

@@ -4,6 +4,7 @@ import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetConnector;
 import io.exporters.common.backend.Version;
+import io.exporters.postgres.target.DatabaseAddress;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -13,6 +14,7 @@ import java.util.concurrent.Executor;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import org.postgresql.PGProperty;
 
 /**
  * JDBC connections named for pg_stat_activity. Connecting, logging in and every later read are
@@ -29,18 +31,16 @@ final class PostgresConnector implements TargetConnector<Connection> {
   private static final Executor DIRECT = Runnable::run;
   private static final ScheduledThreadPoolExecutor DEADLINES = deadlines();
 
+  /**
+   * pgjdbc's URL without a host, port or database: those go in as properties, because the
+   * driver lets a URL's own parameters override every property, and a database name may hold
+   * {@code ?} and {@code &}.
+   */
+  static final String URL = "jdbc:postgresql://";
+
   @Override
   public Connection connect(Target target, Deadline deadline) throws SQLException {
-    Properties props = ConnectionOptions.toDriver(target.options());
-    if (target.username() != null) {
-      props.setProperty("user", target.username());
-    }
-    if (target.password() != null) {
-      props.setProperty("password", target.password().reveal());
-    }
-    props.putIfAbsent("ApplicationName", APPLICATION_NAME);
-    // An exporter must not queue behind application locks; a blocked query fails fast instead.
-    props.setProperty("options", "-c lock_timeout=" + LOCK_TIMEOUT_MS);
+    Properties props = properties(target);
     long seconds = Math.max(1, (deadline.remainingMillis() + 999) / 1000);
     String asked = target.options().get("connect_timeout");
     long connectSeconds = asked == null || Long.parseLong(asked) == 0 ? seconds
@@ -54,8 +54,7 @@ final class PostgresConnector implements TargetConnector<Connection> {
       ScheduledFuture<?> abandon = DEADLINES.schedule(attempt::abandon,
           Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
       try {
-        Connection c = DriverManager.getConnection("jdbc:postgresql://" + target.address(),
-            props);
+        Connection c = DriverManager.getConnection(URL, props);
         c.setNetworkTimeout(DIRECT, SAFETY_NETWORK_TIMEOUT_MS);
         return c;
       } catch (SQLException e) {
@@ -67,6 +66,25 @@ final class PostgresConnector implements TargetConnector<Connection> {
         abandon.cancel(false);
       }
     }
+  }
+
+  /** Everything the driver gets but the deadline's timeouts and the socket factory. */
+  static Properties properties(Target target) {
+    DatabaseAddress address = DatabaseAddress.parse(target.address());
+    Properties props = ConnectionOptions.toDriver(target.options());
+    PGProperty.PG_HOST.set(props, address.host());
+    PGProperty.PG_PORT.set(props, address.port());
+    PGProperty.PG_DBNAME.set(props, address.database());
+    if (target.username() != null) {
+      PGProperty.USER.set(props, target.username());
+    }
+    if (target.password() != null) {
+      PGProperty.PASSWORD.set(props, target.password().reveal());
+    }
+    props.putIfAbsent(PGProperty.APPLICATION_NAME.getName(), APPLICATION_NAME);
+    // An exporter must not queue behind application locks; a blocked query fails fast instead.
+    PGProperty.OPTIONS.set(props, "-c lock_timeout=" + LOCK_TIMEOUT_MS);
+    return props;
   }
 
   @Override

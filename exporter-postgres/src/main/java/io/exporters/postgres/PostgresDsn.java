@@ -1,6 +1,7 @@
 package io.exporters.postgres;
 
 import io.exporters.common.secret.Secret;
+import io.exporters.postgres.target.DatabaseAddress;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
@@ -17,7 +18,6 @@ import java.util.regex.Pattern;
 public record PostgresDsn(String host, int port, String database, String user, Secret password,
     Map<String, String> params) {
   private static final Pattern KEY_VALUE_START = Pattern.compile("^\\s*[A-Za-z_]+\\s*=");
-  private static final Pattern HOST = Pattern.compile("[A-Za-z0-9._-]{1,253}|\\[[0-9A-Fa-f:.]+]");
   private static final String DEFAULT_DATABASE = "postgres";
 
   public PostgresDsn {
@@ -150,22 +150,21 @@ public record PostgresDsn(String host, int port, String database, String user, S
       }
       host = "localhost";
     }
-    if (!HOST.matcher(host).matches()) {
-      throw new IllegalArgumentException("the host is not a host name or an IP address");
+    if (user != null && user.isEmpty()) {
+      user = null;
     }
-    if (database.isEmpty() || database.length() > 63 || database.indexOf('\0') >= 0
-        || database.contains("/")) {
-      throw new IllegalArgumentException("the database name is not valid");
-    }
-    if (user != null && (user.length() > 63 || user.indexOf('\0') >= 0)) {
+    // Checks host, port and database name.
+    DatabaseAddress address = new DatabaseAddress(host, port, database);
+    if (user != null && !DatabaseAddress.isValidName(user)) {
       throw new IllegalArgumentException("the user name is not valid");
     }
-    return new PostgresDsn(host, port, database, user, password, ConnectionOptions.check(params));
+    return new PostgresDsn(address.host(), port, database, user, password,
+        ConnectionOptions.check(params, origin));
   }
 
   /** host:port/database, safe to log. */
   public String address() {
-    return host + ":" + port + "/" + database;
+    return new DatabaseAddress(host, port, database).toString();
   }
 
   private static int port(String text) {

@@ -89,7 +89,7 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
         request.authModule(config.common()));
   }
 
-  private static Target target(PostgresDsn dsn, Optional<AuthModule> module) {
+  static Target target(PostgresDsn dsn, Optional<AuthModule> module) {
     Map<String, String> options = new LinkedHashMap<>(dsn.params());
     String user = dsn.user();
     Secret password = dsn.password();

@@ -7,6 +7,7 @@ import io.exporters.common.collector.Collector;
 import io.exporters.common.collector.ScrapeContext;
 import io.exporters.common.metrics.MetricSink;
 import io.exporters.postgres.settings.DatabaseSelection;
+import io.exporters.postgres.target.DatabaseAddress;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -39,9 +40,8 @@ public final class EachDatabase implements Collector<Connection> {
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
     DatabaseSelection select = selection;
-    String address = ctx.target().address();
-    int slash = address.lastIndexOf('/');
-    String own = address.substring(slash + 1);
+    DatabaseAddress address = DatabaseAddress.parse(ctx.target().address());
+    String own = address.database();
     List<String> databases = new ArrayList<>();
     if (select.autoDiscover()) {
       try (PreparedStatement st = Sql.prepare(ctx.connection(), ctx.deadline(), DISCOVER);
@@ -54,11 +54,11 @@ public final class EachDatabase implements Collector<Connection> {
       databases.add(own);
     }
     for (String database : databases) {
-      if (!select.admits(database)) {
+      if (!select.admits(database) || !DatabaseAddress.isValidName(database)) {
         continue;
       }
       Target target = database.equals(own) ? ctx.target()
-          : ctx.target().withAddress(address.substring(0, slash + 1) + database);
+          : ctx.target().withAddress(address.withDatabase(database).toString());
       Connection connection;
       try {
         connection = ctx.connection(target);
