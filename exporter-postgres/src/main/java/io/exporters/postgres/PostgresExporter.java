@@ -85,8 +85,8 @@ public final class PostgresExporter implements ExporterDefinition<Connection, Po
 
   @Override
   public Target probeTarget(ProbeRequest request, LoadedConfig<PostgresSettings> config) {
-    return target(PostgresDsn.parse(request.target(), PostgresDsn.Origin.PROBE),
-        request.authModule(config.common()));
+    PostgresDsn dsn = PostgresDsn.parse(request.target(), PostgresDsn.Origin.PROBE);
+    return target(dsn, request.authModule(config.common(), dsn.host(), dsn.port()));
   }
 
   static Target target(PostgresDsn dsn, Optional<AuthModule> module) {

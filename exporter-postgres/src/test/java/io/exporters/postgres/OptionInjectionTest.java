@@ -40,6 +40,11 @@ class OptionInjectionTest {
         "    type: userpass",
         "    userpass: {username: mon, password: " + MODULE_PASSWORD + "}",
         "    options: {sslmode: disable}",
+        "  fenced:",
+        "    type: userpass",
+        "    userpass: {username: mon, password: " + MODULE_PASSWORD + "}",
+        "    options: {sslmode: disable}",
+        "    allowed_targets: ['db-*.internal', '127.0.0.1:" + Backends.postgres().port() + "']",
         extraModule, ""));
     return InProcessExporter.start(new PostgresExporter(),
         List.of("--config.file=" + config), Map.of());
@@ -70,6 +75,24 @@ class OptionInjectionTest {
       // The trap does catch a module that allows clear text: the test above can fail.
       probe(e, "127.0.0.1:" + trap.port() + "/postgres", "plain");
       assertThat(trap.passwords()).containsExactly(MODULE_PASSWORD);
+    }
+  }
+
+  @Test
+  void aModulesPasswordGoesOnlyToItsAllowedTargets(@TempDir Path dir) throws Exception {
+    try (CleartextPasswordServer trap = new CleartextPasswordServer();
+        InProcessExporter e = exporter(dir, "")) {
+      InProcessExporter.Response refused = e.get("/probe?auth_module=fenced&target="
+          + URLEncoder.encode("127.0.0.1:" + trap.port() + "/postgres", StandardCharsets.UTF_8));
+      assertThat(refused.status()).isEqualTo(403);
+      assertThat(refused.text()).contains("not in auth_module 'fenced' allowed_targets")
+          .doesNotContain(MODULE_PASSWORD);
+      assertThat(trap.startups()).isEmpty();
+      // The allowed host is probed (the shared server refuses the unknown role: up 0, no 403).
+      assertThat(probe(e, Backends.postgres().address() + "/postgres", "fenced").status())
+          .isEqualTo(200);
+      assertThat(e.get("/").text()).contains("fenced: allowed targets db-*.internal",
+          "plain: <strong class=\"warning\">");
     }
   }
 

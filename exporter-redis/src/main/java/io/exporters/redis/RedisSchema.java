@@ -52,6 +52,10 @@ final class RedisSchema {
             + "cover the database (default 60s; 0s: every scrape)."),
         FlagSpec.bool("disable-exporting-key-values", "disable_exporting_key_values",
             "Do not export key values (key_value, key_value_as_string)."),
+        FlagSpec.bool("scrape-key-values", "scrape_key_values", "Export the values of keys a "
+            + "/scrape request names (check-keys, check-single-keys) also where the exporter "
+            + "logs in with credentials the request did not give (configured, password file, "
+            + "auth module); default: sizes only."),
         FlagSpec.bool("skip-checkkeys-for-role-master", "skip_checkkeys_for_role_master",
             "Do not check keys on masters (check them on replicas)."),
         FlagSpec.bool("streams-exclude-consumer-metrics", "streams_exclude_consumer_metrics",

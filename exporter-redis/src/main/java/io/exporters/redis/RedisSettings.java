@@ -19,7 +19,7 @@ public record RedisSettings(
     String namespace, String compat,
     String checkKeys, String checkSingleKeys, String checkStreams, String checkSingleStreams,
     String countKeys, Integer checkKeysBatchSize, Integer checkKeysLimit,
-    Duration checkKeysScanTtl, Boolean disableExportingKeyValues,
+    Duration checkKeysScanTtl, Boolean disableExportingKeyValues, Boolean scrapeKeyValues,
     Boolean skipCheckkeysForRoleMaster, Boolean streamsExcludeConsumerMetrics,
     List<String> script, Boolean luaScriptReadOnly,
     String configCommand, Duration connectionTimeout, Boolean setClientName,
@@ -46,7 +46,7 @@ public record RedisSettings(
     return new RedisSettings(null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
         null, null, null, null, null, null, null, null, null, null, null, null, null, null, null,
-        null);
+        null, null);
   }
 
   String configCommandOrDefault() {
@@ -67,7 +67,7 @@ public record RedisSettings(
     return new RedisSettings(redisAddr, redisUser, redisPassword, redisPasswordFile,
         redisPasswordOnScrapeTargets, namespace, compat, checkKeys, checkSingleKeys,
         checkStreams, checkSingleStreams, countKeys, checkKeysBatchSize, checkKeysLimit,
-        checkKeysScanTtl, disableExportingKeyValues, skipCheckkeysForRoleMaster,
+        checkKeysScanTtl, disableExportingKeyValues, scrapeKeyValues, skipCheckkeysForRoleMaster,
         streamsExcludeConsumerMetrics, script, luaScriptReadOnly, configCommand,
         connectionTimeout, setClientName, pingOnConnect, tlsClientKeyFile, tlsClientCertFile,
         tlsCaCertFile, skipTlsVerification, tlsServerName, isCluster, clusterAllNodes,

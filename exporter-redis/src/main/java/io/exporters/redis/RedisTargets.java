@@ -43,31 +43,50 @@ final class RedisTargets {
     RedisSettings s = config.settings();
     RedisAddress address = RedisAddress.parse(request.target());
     Map<String, String> options = new LinkedHashMap<>(options(request.params()));
-    Optional<AuthModule> module = request.authModule(config.common());
+    Optional<AuthModule> module = request.authModule(config.common(), address.host(),
+        address.port());
     if (module.isPresent()) {
       // Checked against the allowed options when the config was loaded.
       options.putAll(module.get().options());
       AuthModule.UserPass login = module.get().userpass();
       return new Target(address.canonical(), request.module(),
           login == null ? null : login.username(), login == null ? null : login.password(),
-          options);
+          keyValues(options, s, false));
     }
     if (address.password() != null) {
       return new Target(address.canonical(), "", address.username(), address.password(),
-          options);
+          keyValues(options, s, true));
     }
     String user = address.username() != null ? address.username() : s.redisUser();
     Optional<Secret> filed = s.passwords().lookup(address, user);
     if (filed.isPresent()) {
-      return new Target(address.canonical(), "", user, filed.get(), options);
+      return new Target(address.canonical(), "", user, filed.get(),
+          keyValues(options, s, false));
     }
-    boolean vouched = RedisSettings.on(s.redisPasswordOnScrapeTargets()) || defaultTarget(s)
-        .map(t -> t.address().equals(address.canonical())).orElse(false);
-    if (vouched) {
-      return new Target(address.canonical(), "", user, configuredPassword(s, address, user),
-          options);
+    boolean configured = defaultTarget(s).map(t -> t.address().equals(address.canonical()))
+        .orElse(false);
+    if (configured || RedisSettings.on(s.redisPasswordOnScrapeTargets())) {
+      Secret password = configuredPassword(s, address, user);
+      return new Target(address.canonical(), "", user, password,
+          keyValues(options, s, !configured && password == null));
     }
-    return new Target(address.canonical(), "", address.username(), null, options);
+    // A server the caller named, without a password: it reads no more than it could itself.
+    return new Target(address.canonical(), "", address.username(), null,
+        keyValues(options, s, true));
+  }
+
+  /**
+   * Marks whether the values of keys the request named may be exported: where the caller could
+   * read them itself (its own password, or no password at a server it named), or the operator
+   * allowed it (--scrape-key-values). Values of the configured instance, or through the
+   * operator's credentials, are the operator's to give; names and sizes are always open.
+   */
+  private static Map<String, String> keyValues(Map<String, String> options, RedisSettings s,
+      boolean callerCouldReadThem) {
+    if (callerCouldReadThem || RedisSettings.on(s.scrapeKeyValues())) {
+      options.put(ProbeOptions.REQUEST_KEY_VALUES, "true");
+    }
+    return options;
   }
 
   /** The per-request checks and TLS name, validated; anything else is ignored as the anchor. */

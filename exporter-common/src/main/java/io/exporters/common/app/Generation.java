@@ -1,8 +1,10 @@
 package io.exporters.common.app;
 
 import io.exporters.common.backend.Target;
+import io.exporters.common.config.AuthModule;
 import io.exporters.common.config.LoadedConfig;
 import io.exporters.common.config.Redaction;
+import io.exporters.common.config.TargetNotAllowedException;
 import io.exporters.common.scrape.ScrapePlan;
 import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.server.Endpoint;
@@ -32,6 +34,8 @@ record Generation<C, X>(ExporterDefinition<C, X> definition, LoadedConfig<X> con
   public Target probeTarget(ProbeRequest request) {
     try {
       return definition.probeTarget(request, config);
+    } catch (TargetNotAllowedException e) {
+      throw e;
     } catch (IllegalArgumentException e) {
       String message = e.getMessage();
       throw new IllegalArgumentException(message != null && message.startsWith("unknown ")
@@ -53,6 +57,11 @@ record Generation<C, X>(ExporterDefinition<C, X> definition, LoadedConfig<X> con
   public String effectiveYaml() {
     return Redaction.yaml(config.common(), config.settings(),
         Map.of("web_config", web.current().view()));
+  }
+
+  @Override
+  public Map<String, AuthModule> authModules() {
+    return config.common().authModules();
   }
 
   @Override

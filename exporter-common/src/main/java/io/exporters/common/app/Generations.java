@@ -67,5 +67,12 @@ final class Generations<C, X> {
     for (String note : definition.notes(next.config())) {
       logger.atWarn().log(note);
     }
+    next.config().common().authModules().forEach((name, module) -> {
+      if (module.unrestricted()) {
+        logger.atWarn().addKeyValue("auth_module", name).log("auth module has a password and "
+            + "no allowed_targets: /probe sends its password to any host a caller names; list "
+            + "the hosts it may go to, and require TLS that verifies the server");
+      }
+    });
   }
 }

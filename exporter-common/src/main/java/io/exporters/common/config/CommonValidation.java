@@ -114,6 +114,13 @@ final class CommonValidation {
         throw new ConfigException(tree.sourceOf(key) + ": key '" + key
             + ".userpass.password' (or password_file) is required");
       }
+      for (String pattern : m.allowedTargets()) {
+        try {
+          TargetPattern.parse(pattern);
+        } catch (IllegalArgumentException ex) {
+          throw error(tree, key + ".allowed_targets", ex.getMessage());
+        }
+      }
     }
   }
 
@@ -130,7 +137,7 @@ final class CommonValidation {
           Secret password = Secret.configured(
               Files.readString(p, StandardCharsets.UTF_8).strip());
           m = new AuthModule(m.type(), new AuthModule.UserPass(m.userpass().username(), password,
-              m.userpass().passwordFile()), m.options());
+              m.userpass().passwordFile()), m.options(), m.allowedTargets());
         } catch (IOException ex) {
           throw new ConfigException(tree.sourceOf(key) + ": key '" + key + "': cannot read "
               + p + ": " + YamlBinding.ioReason(ex));

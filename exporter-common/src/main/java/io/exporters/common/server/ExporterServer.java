@@ -124,7 +124,7 @@ public final class ExporterServer<C> implements AutoCloseable {
     links.add(new LandingPage.Link("/-/ready", "Readiness", "200 once the config is loaded"));
     ctx.contentType("text/html; charset=utf-8").result(LandingPage.render(about.name(),
         about.description(), about.version(), links, about.probeModuleParameter(),
-        SecretMasker.mask(served.effectiveYaml())));
+        served.authModules(), SecretMasker.mask(served.effectiveYaml())));
   }
 
   private void endpoint(Context ctx, String path) throws Exception {

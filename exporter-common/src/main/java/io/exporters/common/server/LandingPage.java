@@ -1,6 +1,9 @@
 package io.exporters.common.server;
 
+import io.exporters.common.config.AuthModule;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 
 /** The HTML page at {@code /}: what this is, its version, links, and the effective config. */
 public final class LandingPage {
@@ -10,7 +13,8 @@ public final class LandingPage {
 
   /** {@code probeModuleParameter}: the form's module field, or null for no probe form. */
   public static String render(String name, String description, String version,
-      List<Link> links, String probeModuleParameter, String effectiveConfigYaml) {
+      List<Link> links, String probeModuleParameter, Map<String, AuthModule> authModules,
+      String effectiveConfigYaml) {
     StringBuilder html = new StringBuilder(4096);
     html.append("<!DOCTYPE html>\n<html><head><meta charset=\"utf-8\"><title>")
         .append(escape(name)).append("</title>\n<style>body{font-family:sans-serif;margin:2em}"
@@ -31,9 +35,32 @@ public final class LandingPage {
           .append("): <input type=\"text\" name=\"").append(escape(probeModuleParameter))
           .append("\"></label> <input type=\"submit\" value=\"Probe\"></form>\n");
     }
+    authModules(html, authModules);
     html.append("<h2>Effective configuration</h2>\n<pre>").append(escape(effectiveConfigYaml))
         .append("</pre>\n</body></html>\n");
     return html.toString();
+  }
+
+  /** Each module and where its credentials may go; an unrestricted password is marked. */
+  private static void authModules(StringBuilder html, Map<String, AuthModule> modules) {
+    if (modules.isEmpty()) {
+      return;
+    }
+    html.append("<h2>Auth modules</h2>\n<ul>\n");
+    new TreeMap<>(modules).forEach((name, module) -> {
+      html.append("<li>").append(escape(name)).append(": ");
+      if (module.unrestricted()) {
+        html.append("<strong class=\"warning\">warning: no allowed_targets, so /probe sends "
+            + "this module's password to any host a caller names</strong>");
+      } else if (module.allowedTargets().isEmpty()) {
+        html.append("any target");
+      } else {
+        html.append("allowed targets ").append(escape(String.join(", ",
+            module.allowedTargets())));
+      }
+      html.append("</li>\n");
+    });
+    html.append("</ul>\n");
   }
 
   // Relative links keep working behind a reverse proxy that serves the exporter under a prefix.

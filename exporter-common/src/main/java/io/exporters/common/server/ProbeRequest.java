@@ -17,9 +17,17 @@ public record ProbeRequest(String target, String module, Map<String, String> par
 
   /**
    * The credentials module named, from the config's {@code auth_modules} (postgres_exporter's
-   * format); empty when none is named. An unknown name is an IllegalArgumentException (a 400).
+   * format), for a target at {@code host:port}; empty when none is named. An unknown name is an
+   * IllegalArgumentException (a 400), a host outside the module's {@code allowed_targets} a
+   * {@link io.exporters.common.config.TargetNotAllowedException} (a 403).
    */
-  public Optional<AuthModule> authModule(CommonConfig common) {
+  public Optional<AuthModule> authModule(CommonConfig common, String host, int port) {
+    Optional<AuthModule> found = authModule(common);
+    found.ifPresent(m -> m.checkTarget(module, host, port));
+    return found;
+  }
+
+  private Optional<AuthModule> authModule(CommonConfig common) {
     if (module == null || module.isEmpty()) {
       return Optional.empty();
     }

@@ -1,6 +1,7 @@
 package io.exporters.common.server;
 
 import io.exporters.common.backend.Target;
+import io.exporters.common.config.TargetNotAllowedException;
 import io.exporters.common.exposition.Exposition;
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.scrape.ScrapeEngine;
@@ -69,6 +70,9 @@ final class ScrapeHandlers<C> {
     Target resolved;
     try {
       resolved = served.probeTarget(request);
+    } catch (TargetNotAllowedException e) {
+      refuse(ctx, 403, SecretMasker.mask(e.getMessage()));
+      return;
     } catch (IllegalArgumentException e) {
       // Exporters' messages name keys and positions, not values; masked all the same.
       badRequest(ctx, SecretMasker.mask(e.getMessage()));
@@ -149,8 +153,12 @@ final class ScrapeHandlers<C> {
   }
 
   static void badRequest(Context ctx, String reason) {
-    logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("reason", reason)
-        .log("bad request");
-    ctx.status(400).contentType(ExporterServer.TEXT).result(reason + "\n");
+    refuse(ctx, 400, reason);
+  }
+
+  private static void refuse(Context ctx, int status, String reason) {
+    logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("status", status)
+        .addKeyValue("reason", reason).log("request refused");
+    ctx.status(status).contentType(ExporterServer.TEXT).result(reason + "\n");
   }
 }

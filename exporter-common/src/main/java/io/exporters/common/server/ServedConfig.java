@@ -1,6 +1,8 @@
 package io.exporters.common.server;
 
 import io.exporters.common.backend.Target;
+import io.exporters.common.config.AuthModule;
+import io.exporters.common.config.TargetNotAllowedException;
 import io.exporters.common.scrape.ScrapePlan;
 import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.webconfig.WebConfig;
@@ -24,7 +26,8 @@ public interface ServedConfig<C> {
 
   /**
    * The target of a {@code /probe} request; an {@link IllegalArgumentException} (unknown module,
-   * malformed target) is answered 400 with its message.
+   * malformed target) is answered 400 with its message, a {@link TargetNotAllowedException}
+   * 403.
    */
   Target probeTarget(ProbeRequest request);
 
@@ -39,6 +42,9 @@ public interface ServedConfig<C> {
 
   /** The exporter's own pages, by path; the paths are those the first generation had. */
   Map<String, Endpoint> endpoints();
+
+  /** The config's {@code auth_modules}, by name. */
+  Map<String, AuthModule> authModules();
 
   /** The effective configuration as YAML, secrets shown as {@code <secret>}. */
   String effectiveYaml();

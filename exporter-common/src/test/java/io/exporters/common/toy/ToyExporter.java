@@ -155,11 +155,13 @@ public class ToyExporter implements ExporterDefinition<ToyConnection, ToySetting
   @Override
   public Target probeTarget(ProbeRequest request, LoadedConfig<ToySettings> config) {
     String target = request.target();
-    Optional<AuthModule> module = request.authModule(config.common());
     if (!target.startsWith("toy://") || target.length() == "toy://".length()) {
       throw new IllegalArgumentException("target must look like toy://<name>, got '" + target
           + "'");
     }
+    // A toy backend has a name and no port.
+    Optional<AuthModule> module = request.authModule(config.common(),
+        target.substring("toy://".length()), 0);
     return module.map(m -> new Target(target, "", m.userpass().username(),
             m.userpass().password(), m.options()))
         .orElse(Target.of(target));

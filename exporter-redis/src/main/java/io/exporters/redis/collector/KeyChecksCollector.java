@@ -11,6 +11,7 @@ import io.exporters.redis.keys.KeyScanner;
 import io.exporters.redis.settings.KeyPattern;
 import io.exporters.redis.settings.Output;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,9 @@ public final class KeyChecksCollector implements Collector<RedisConnection> {
       return;
     }
     Deadline budget = KeySelection.scanBudget(ctx.deadline());
+    boolean requestValues = KeySelection.requestMayReadValues(ctx);
+    Set<KeyPattern> configured = new HashSet<>(options.patterns());
+    configured.addAll(options.singleKeys());
     Set<Integer> dbs = new TreeSet<>(patterns.keySet());
     dbs.addAll(singles.keySet());
     try {
@@ -62,31 +66,40 @@ public final class KeyChecksCollector implements Collector<RedisConnection> {
         KeySelection.select(connection, db);
         Set<String> keys = new LinkedHashSet<>();
         Set<String> single = new LinkedHashSet<>();
+        // Keys whose values may be shown: found by a configured pattern, or by the request's
+        // own where it may read values.
+        Set<String> valued = new HashSet<>();
         for (KeyPattern p : singles.getOrDefault(db, List.of())) {
           keys.add(p.pattern());
           single.add(p.pattern());
+          if (requestValues || configured.contains(p)) {
+            valued.add(p.pattern());
+          }
         }
         for (KeyPattern p : patterns.getOrDefault(db, List.of())) {
-          if (!p.isGlob()) {
-            keys.add(p.pattern());
-            continue;
+          List<String> found = List.of(p.pattern());
+          if (p.isGlob()) {
+            KeyScanner.Result scanned = scanner.scan(connection, ctx.target().key(), p, null,
+                false, budget);
+            found = scanned.keys();
+            KeySelection.truncated(sink, out, "keys", p, scanned.truncated());
           }
-          KeyScanner.Result found = scanner.scan(connection, ctx.target().key(), p, null,
-              false, budget);
-          keys.addAll(found.keys());
-          KeySelection.truncated(sink, out, "keys", p, found.truncated());
+          keys.addAll(found);
+          if (requestValues || configured.contains(p)) {
+            valued.addAll(found);
+          }
         }
         ctx.debug("db" + db + ": checking " + keys.size() + " keys");
         write(KeyInspector.inspect(connection, new ArrayList<>(keys), !out.v145()), single,
-            "db" + db, sink);
+            valued, "db" + db, sink);
       }
     } finally {
       KeySelection.reset(connection);
     }
   }
 
-  private void write(List<KeyInspector.KeyInfo> infos, Set<String> single, String db,
-      MetricSink sink) {
+  private void write(List<KeyInspector.KeyInfo> infos, Set<String> single, Set<String> valued,
+      String db, MetricSink sink) {
     for (KeyInspector.KeyInfo info : infos) {
       if (info.size() == null) {
         if (out.v145() && info.type().equals("none") && single.contains(info.key())) {
@@ -101,7 +114,7 @@ public final class KeyChecksCollector implements Collector<RedisConnection> {
         sink.gauge(out.name("key_memory_usage_bytes"), "Total memory usage of key in bytes",
             "db", "key").add(info.memoryBytes(), db, info.key());
       }
-      if (!options.exportValues() || info.value() == null) {
+      if (!options.exportValues() || info.value() == null || !valued.contains(info.key())) {
         continue;
       }
       Double number = Numbers.parse(info.value());

@@ -40,6 +40,11 @@ final class KeySelection {
     return out;
   }
 
+  /** Whether values of keys the request itself named may be exported (see ProbeOptions). */
+  static boolean requestMayReadValues(ScrapeContext<?> ctx) {
+    return ctx.target().options().containsKey(ProbeOptions.REQUEST_KEY_VALUES);
+  }
+
   /** Connections start in db0 (a cluster's only one): no SELECT until another is asked. */
   static void select(RedisConnection connection, int db) {
     connection.select(db);

@@ -11,6 +11,11 @@ import java.util.Map;
 public final class ProbeOptions {
   public static final List<String> KEY_PARAMS = List.of("check-keys", "check-single-keys",
       "check-streams", "check-single-streams", "count-keys");
+  /**
+   * Set by the exporter, never by a request: the values of keys this request named may be
+   * exported (it gave its own password, or the operator allowed it with --scrape-key-values).
+   */
+  public static final String REQUEST_KEY_VALUES = "exporter.request-key-values";
   static final int MAX_PATTERNS = 20;
   static final int MAX_LENGTH = 2048;
 
