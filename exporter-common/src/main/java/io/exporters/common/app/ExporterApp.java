@@ -77,6 +77,8 @@ public final class ExporterApp<C, X> implements AutoCloseable {
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
         definition.probeAliases());
     this.background = definition.background(() -> generations.current().config(), connections);
+    AddressFile.write(env.get(AddressFile.ENV), AddressFile.url(listen, server.port(),
+        generations.current().web().current().tls().isPresent()));
     logger.atInfo().addKeyValue("version", build.version())
         .addKeyValue("address", config.common().web().listenAddress())
         .addKeyValue("tls", generations.current().web().current().tls().isPresent())

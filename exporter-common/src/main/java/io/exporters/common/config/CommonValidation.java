@@ -124,7 +124,10 @@ final class CommonValidation {
     }
   }
 
-  /** Auth modules with each {@code password_file} read into the password. */
+  /**
+   * Auth modules with each {@code password_file} read into the password. A relative path is
+   * read from the config file's directory, as Prometheus reads the files its config names.
+   */
   static Map<String, AuthModule> readPasswordFiles(Map<String, AuthModule> modules,
       ConfigTree tree) throws ConfigException {
     Map<String, AuthModule> out = new LinkedHashMap<>();
@@ -133,6 +136,9 @@ final class CommonValidation {
       if (m != null && m.userpass() != null && m.userpass().passwordFile() != null) {
         String key = "auth_modules." + e.getKey() + ".userpass.password_file";
         Path p = Path.of(m.userpass().passwordFile());
+        if (!p.isAbsolute() && tree.file() != null && tree.file().getParent() != null) {
+          p = tree.file().getParent().resolve(p);
+        }
         try {
           Secret password = Secret.configured(
               Files.readString(p, StandardCharsets.UTF_8).strip());

@@ -1,8 +1,10 @@
 package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.testing.Exposition;
+import io.exporters.common.app.ExporterApp;
 import io.exporters.common.testing.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,5 +69,24 @@ class ReloadAndSecretsTest {
       assertThat(bad.status()).isEqualTo(400);
       assertThat(bad.text()).doesNotContain(password).contains("<secret>");
     }
+  }
+
+  @Test
+  void aRelativePasswordFileIsReadFromTheConfigFilesDirectory() throws Exception {
+    Path configDir = Files.createDirectories(dir.resolve("etc/exporter/config"));
+    Files.createDirectories(dir.resolve("etc/exporter/secrets"));
+    Files.writeString(dir.resolve("etc/exporter/secrets/pw"), "relative-pw\n");
+    Path config = configDir.resolve("toy.yml");
+    Files.writeString(config, "auth_modules:\n  prod:\n    type: userpass\n    userpass:\n"
+        + "      username: monitor\n      password_file: ../secrets/pw\n");
+    try (ExporterApp<?, ?> app = ExporterApp.start(new ToyExporter(),
+        List.of("--config.file=" + config, "--web.listen-address=127.0.0.1:0"), Map.of())) {
+      assertThat(app).isNotNull();
+    }
+    Files.writeString(config, "auth_modules:\n  prod:\n    type: userpass\n    userpass:\n"
+        + "      username: monitor\n      password_file: secrets/missing\n");
+    assertThatThrownBy(() -> ExporterApp.start(new ToyExporter(),
+        List.of("--config.file=" + config, "--web.listen-address=127.0.0.1:0"), Map.of()))
+        .hasMessageContaining("cannot read " + configDir.resolve("secrets/missing"));
   }
 }
