@@ -1,7 +1,6 @@
 package io.exporters.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -33,7 +32,10 @@ final class Compose {
         env.put(line.substring(0, eq).trim(), line.substring(eq + 1).trim());
       }
     }
-    return new Compose(new YAMLMapper().readTree(Repo.file("docker-compose.yml").toFile()), env);
+    // SnakeYAML, not Jackson: it resolves anchors, aliases and merge keys (<<: *x) as compose does.
+    Object yaml = new org.yaml.snakeyaml.Yaml().load(
+        Files.readString(Repo.file("docker-compose.yml")));
+    return new Compose(new com.fasterxml.jackson.databind.ObjectMapper().valueToTree(yaml), env);
   }
 
   List<String> serviceNames() {
@@ -68,33 +70,46 @@ final class Compose {
     return args;
   }
 
-  /** Host path to container path, for the bind mounts of a service. */
+  /** Host path to container path, for the bind mounts of a service (not named volumes). */
   Map<String, String> volumes(String service) {
     Map<String, String> mounts = new LinkedHashMap<>();
     JsonNode node = service(service).get("volumes");
     if (node != null) {
       for (JsonNode v : node) {
         String[] parts = v.asText().split(":");
-        mounts.put(parts[0], parts[1]);
+        if (parts[0].startsWith("./")) {
+          mounts.put(parts[0], parts[1]);
+        }
       }
     }
     return mounts;
   }
 
-  /** The value of a compose secret defined from the environment (secrets.X.environment). */
-  String secret(String name) {
+  /** Container path to secret name, for the secrets of a service (short form: /run/secrets). */
+  Map<String, String> secretMounts(String service) {
+    Map<String, String> mounts = new LinkedHashMap<>();
+    JsonNode node = service(service).get("secrets");
+    if (node != null) {
+      for (JsonNode s : node) {
+        if (s.isTextual()) {
+          mounts.put("/run/secrets/" + s.asText(), s.asText());
+        } else {
+          String source = s.get("source").asText();
+          mounts.put(s.path("target").asText("/run/secrets/" + source), source);
+        }
+      }
+    }
+    return mounts;
+  }
+
+  /** The value of a compose secret: its file (secrets.X.file), as the default .env leaves it. */
+  String secret(String name) throws java.io.IOException {
     JsonNode secret = root.path("secrets").path(name);
-    if (!secret.has("environment")) {
-      throw new AssertionError("docker-compose.yml: secret " + name + " is not defined from "
-          + "the environment");
+    if (!secret.has("file")) {
+      throw new AssertionError("docker-compose.yml: secret " + name + " is not a file");
     }
-    String variable = secret.get("environment").asText();
-    String value = dotEnv.get(variable);
-    if (value == null || value.isEmpty()) {
-      throw new AssertionError(".env.example gives no value for " + variable + " (secret "
-          + name + ")");
-    }
-    return value;
+    return Files.readString(Repo.file(interpolate(secret.get("file").asText())
+        .replaceFirst("^\\./", ""))).strip();
   }
 
   String interpolate(String value) {

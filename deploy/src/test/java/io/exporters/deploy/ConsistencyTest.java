@@ -96,16 +96,27 @@ class ConsistencyTest {
     }
   }
 
+  /** The project's version without -SNAPSHOT: what the images are tagged with. */
+  private static String version() throws Exception {
+    Matcher m = Pattern.compile("<artifactId>exporters-parent</artifactId>\\s*<version>([^<]+)"
+        + "</version>").matcher(Files.readString(Repo.file("pom.xml")));
+    assertThat(m.find()).isTrue();
+    return m.group(1).replace("-SNAPSHOT", "");
+  }
+
   @Test
   void imageNamesAgree() throws Exception {
     String readme = Files.readString(Repo.file("README.md"));
     for (String name : EXPORTERS) {
-      String image = "exporters/exporter-" + name;
-      assertThat(compose.service("exporter-" + name).get("image").asText())
-          .startsWith(image + ":");
+      String image = compose.service("exporter-" + name).get("image").asText();
+      assertThat(image).startsWith("exporters/exporter-" + name + ":");
       assertThat(k8s(name, "deployment.yaml").at("/spec/template/spec/containers/0/image")
-          .asText()).startsWith(image + ":");
+          .asText()).isEqualTo(image);
       assertThat(readme).as("README names the image").contains(image);
+      // The tag is the project's version and the version label the image is built with.
+      assertThat(image).endsWith(":" + version());
+      assertThat(compose.service("exporter-" + name).at("/build/args/VERSION").asText())
+          .isEqualTo(version());
     }
   }
 
@@ -127,7 +138,10 @@ class ConsistencyTest {
       Matcher copy = Pattern.compile("^COPY (?!--from)(.+) \\S+$").matcher(line);
       if (copy.find()) {
         for (String source : copy.group(1).split(" ")) {
-          assertThat(Repo.file(source)).as("Dockerfile: " + line).exists();
+          for (String exporter : List.of("postgres", "redis", "cloudflare", "scraper")) {
+            assertThat(Repo.file(source.replace("${EXPORTER}", exporter)))
+                .as("Dockerfile: " + line).exists();
+          }
         }
       }
     }

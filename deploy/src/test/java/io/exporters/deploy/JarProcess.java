@@ -15,8 +15,9 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
- * An exporter jar started as the image starts it: through deploy/runtime/start.sh with the
- * shipped jvm.options, on the Java runtime given, listening on a free loopback port.
+ * An exporter jar started as the image starts it ({@code java @ARGFILE -jar JAR}, with
+ * MALLOC_ARENA_MAX=2), the shipped jvm.options as the argument file unless another is given, on
+ * the Java runtime given, listening on a free loopback port.
  */
 final class JarProcess implements AutoCloseable {
   final int port = Backends.freePort();
@@ -27,17 +28,20 @@ final class JarProcess implements AutoCloseable {
 
   JarProcess(Path javaHome, Path jar, List<String> args, Map<String, String> env, Path log,
       HttpClient client, String scheme) throws Exception {
+    this(javaHome, Repo.file("jvm.options"), jar, args, env, log, client, scheme);
+  }
+
+  JarProcess(Path javaHome, Path argFile, Path jar, List<String> args, Map<String, String> env,
+      Path log, HttpClient client, String scheme) throws Exception {
     this.log = log;
     this.client = client;
     this.scheme = scheme;
-    List<String> command = new ArrayList<>(List.of(
-        Repo.file("deploy/runtime/start.sh").toString(),
-        "--web.listen-address=127.0.0.1:" + port));
+    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
+        "@" + argFile, "-jar", jar.toString(), "--web.listen-address=127.0.0.1:" + port));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
         .redirectOutput(log.toFile());
-    builder.environment().putAll(Map.of("JAVA_HOME", javaHome.toString(),
-        "JVM_OPTIONS", Repo.file("jvm.options").toString(), "EXPORTER_JAR", jar.toString()));
+    builder.environment().put("MALLOC_ARENA_MAX", "2");
     builder.environment().putAll(env);
     process = builder.start();
     long until = System.nanoTime() + Duration.ofSeconds(60).toNanos();

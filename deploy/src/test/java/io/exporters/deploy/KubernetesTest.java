@@ -54,7 +54,8 @@ class KubernetesTest {
       assertThat(service.at("/spec/selector")).isEqualTo(deployment.at("/spec/selector/matchLabels"));
       assertThat(monitor.at("/spec/selector/matchLabels"))
           .isEqualTo(deployment.at("/spec/selector/matchLabels"));
-      assertThat(container.at("/image").asText()).isEqualTo("exporters/" + name + ":latest");
+      assertThat(container.at("/image").asText()).as("the tag compose builds")
+          .isEqualTo(Compose.load().service(name).get("image").asText());
       assertThat(container.at("/ports/0/containerPort").asInt()).isEqualTo(e.getValue());
       assertThat(service.at("/spec/ports/0/port").asInt()).isEqualTo(e.getValue());
       assertThat(container.at("/livenessProbe/httpGet/path").asText()).isEqualTo("/-/healthy");
@@ -115,25 +116,60 @@ class KubernetesTest {
     Golden.assertMatches(expected, Repo.file("deploy/kubernetes/prometheusrule.yaml"));
   }
 
+  /**
+   * kubectl renders the whole kustomization (.ci/services installs it where missing); every
+   * object lands in the namespace, which enforces the "restricted" Pod Security Standard, and
+   * every pod meets it and has requests and limits.
+   */
   @Test
-  void kubectlRendersTheWholeKustomization() throws Exception {
-    Path kubectl = Path.of("/usr/bin/kubectl");
+  void kubectlRendersTheWholeKustomizationAndEveryPodIsRestricted() throws Exception {
+    Path kubectl = Tools.require("kubectl");
+    Tools.Result r = Tools.run(Repo.root(), kubectl.toString(), "kustomize",
+        Repo.file("deploy/kubernetes").toString());
+    assertThat(r.exitCode()).as(r.output()).isZero();
     List<String> kinds = new ArrayList<>();
-    if (Files.isExecutable(kubectl)) {
-      Tools.Result r = Tools.run(Repo.root(), kubectl.toString(), "kustomize",
-          Repo.file("deploy/kubernetes").toString());
-      assertThat(r.exitCode()).as(r.output()).isZero();
-      for (String doc : r.output().split("(?m)^---$")) {
-        if (!doc.isBlank()) {
-          JsonNode node = YAML.readTree(doc);
-          kinds.add(node.get("kind").asText());
-          assertThat(node.at("/metadata/namespace").asText()).isEqualTo("monitoring");
+    for (String doc : r.output().split("(?m)^---$")) {
+      if (doc.isBlank()) {
+        continue;
+      }
+      JsonNode node = YAML.readTree(doc);
+      String kind = node.get("kind").asText();
+      kinds.add(kind);
+      if (kind.equals("Namespace")) {
+        assertThat(node.at("/metadata/name").asText()).isEqualTo("monitoring");
+        assertThat(node.at("/metadata/labels/pod-security.kubernetes.io~1enforce").asText())
+            .isEqualTo("restricted");
+        continue;
+      }
+      assertThat(node.at("/metadata/namespace").asText()).as(kind).isEqualTo("monitoring");
+      if (kind.equals("Deployment")) {
+        String name = node.at("/metadata/name").asText();
+        JsonNode pod = node.at("/spec/template/spec");
+        assertThat(pod.at("/securityContext/runAsNonRoot").asBoolean()).as(name).isTrue();
+        assertThat(pod.at("/securityContext/runAsUser").asInt()).as(name).isNotZero();
+        assertThat(pod.at("/securityContext/seccompProfile/type").asText()).as(name)
+            .isEqualTo("RuntimeDefault");
+        assertThat(pod.path("hostNetwork").asBoolean(false)).isFalse();
+        for (JsonNode c : pod.get("containers")) {
+          assertThat(c.at("/securityContext/allowPrivilegeEscalation").asBoolean(true))
+              .as(name).isFalse();
+          assertThat(c.at("/securityContext/readOnlyRootFilesystem").asBoolean()).as(name)
+              .isTrue();
+          List<String> dropped = new ArrayList<>();
+          c.at("/securityContext/capabilities/drop").forEach(d -> dropped.add(d.asText()));
+          assertThat(dropped).as(name).containsExactly("ALL");
+          assertThat(c.at("/securityContext/capabilities/add").isMissingNode()).isTrue();
+          assertThat(c.at("/resources/requests/cpu").asText()).as(name).isNotEmpty();
+          assertThat(c.at("/resources/requests/memory").asText()).as(name).isEqualTo("128Mi");
+          assertThat(c.at("/resources/limits/memory").asText()).as(name).isEqualTo("192Mi");
+          // A read-only root: the JVM's /tmp (perf data, the health check's address) is a volume.
+          assertThat(c.at("/volumeMounts").findValuesAsText("mountPath")).as(name)
+              .contains("/tmp");
         }
       }
-      assertThat(kinds).contains("Deployment", "Service", "ServiceMonitor", "Probe",
-          "PrometheusRule", "ConfigMap");
-      assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(4);
     }
-    // Without kubectl the same structure is checked above from the files themselves.
+    assertThat(kinds).contains("Namespace", "Deployment", "Service", "ServiceMonitor", "Probe",
+        "PrometheusRule", "ConfigMap");
+    assertThat(kinds.stream().filter("Deployment"::equals).count()).isEqualTo(4);
   }
 }

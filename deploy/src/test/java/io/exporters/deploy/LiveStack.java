@@ -72,6 +72,8 @@ final class LiveStack {
 
   private LiveStack() throws Exception {
     dir = Files.createTempDirectory("deploy-live-");
+    // The private PostgreSQL's psql runs as postgres and reads init scripts from here.
+    dir.toFile().setExecutable(true, false);
     compose = Compose.load();
   }
 
@@ -99,9 +101,17 @@ final class LiveStack {
     String db = env.get("POSTGRES_DB");
     pg.psql(Map.of(), "-d", "postgres", "-c", "CREATE DATABASE " + db);
     // The image's entrypoint runs the init scripts with psql in POSTGRES_DB, its env set.
+    Map<String, String> secretFiles = secretFiles("postgres");
     for (Map.Entry<String, String> mount : compose.volumes("postgres").entrySet()) {
       if (mount.getValue().startsWith("/docker-entrypoint-initdb.d/")) {
-        pg.psql(env, "-d", db, "-f", Repo.file(mount.getKey()).toString());
+        String script = Files.readString(Repo.file(mount.getKey()));
+        for (Map.Entry<String, String> f : secretFiles.entrySet()) {
+          script = script.replace(f.getKey(), f.getValue());
+        }
+        Path copy = Files.writeString(dir.resolve("init-" + Path.of(mount.getValue())
+            .getFileName()), script);
+        copy.toFile().setReadable(true, false);
+        pg.psql(env, "-d", db, "-f", copy.toString());
       }
     }
     rewrites.put("postgres:5432", "127.0.0.1:" + pg.port);
@@ -141,23 +151,23 @@ final class LiveStack {
 
   private void startExporter(String name) throws Exception {
     String service = "exporter-" + name;
-    // Mounted files and secrets become files here, their container paths rewritten to these.
+    // Mounted files and secrets become files under one root here, at their container paths (so
+    // paths relative to a mounted file still work), those paths rewritten to these.
     Map<String, String> sources = new LinkedHashMap<>();
     for (Map.Entry<String, String> v : compose.volumes(service).entrySet()) {
       sources.put(v.getValue(), Files.readString(Repo.file(v.getKey())));
     }
-    JsonNode secrets = compose.service(service).get("secrets");
-    if (secrets != null) {
-      for (JsonNode secret : secrets) {
-        sources.put("/run/secrets/" + secret.asText(), compose.secret(secret.asText()));
-      }
+    for (Map.Entry<String, String> secret : compose.secretMounts(service).entrySet()) {
+      sources.put(secret.getKey(), compose.secret(secret.getValue()));
     }
     for (String containerPath : sources.keySet()) {
-      rewrites.put(containerPath, dir.resolve(name + "-"
-          + Path.of(containerPath).getFileName()).toString());
+      rewrites.put(containerPath, dir.resolve("container-root")
+          .resolve(containerPath.substring(1)).toString());
     }
     for (Map.Entry<String, String> s : sources.entrySet()) {
-      Files.writeString(Path.of(rewrites.get(s.getKey())), rewrite(s.getValue()));
+      Path local = Path.of(rewrites.get(s.getKey()));
+      Files.createDirectories(local.getParent());
+      Files.writeString(local, rewrite(s.getValue()));
     }
     Map<String, String> env = new LinkedHashMap<>();
     compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v)));
@@ -198,6 +208,18 @@ final class LiveStack {
     return Map.of();
   }
 
+  /** A service's secrets as files here (world-readable: psql runs as postgres), by mount path. */
+  private Map<String, String> secretFiles(String service) throws Exception {
+    Map<String, String> files = new LinkedHashMap<>();
+    for (Map.Entry<String, String> m : compose.secretMounts(service).entrySet()) {
+      Path file = Files.writeString(dir.resolve(service + "-secret-" + m.getValue()),
+          compose.secret(m.getValue()));
+      file.toFile().setReadable(true, false);
+      files.put(m.getKey(), file.toString());
+    }
+    return files;
+  }
+
   private String composePort(String service) {
     return compose.service(service).path("build").path("args").path("PORT").asText();
   }
@@ -207,8 +229,8 @@ final class LiveStack {
     Path binary = Tools.require("prometheus-alertmanager");
     Path config = dir.resolve("alertmanager.yml");
     String text = Files.readString(Repo.file("deploy/alertmanager/alertmanager.yml"));
-    for (Map.Entry<String, String> e : compose.environment("alertmanager").entrySet()) {
-      text = text.replace("${" + e.getKey() + "}", e.getValue());
+    for (Map.Entry<String, String> f : secretFiles("alertmanager").entrySet()) {
+      text = text.replace(f.getKey(), f.getValue());
     }
     Files.writeString(config, text);
     alertmanagerPort = Backends.freePort();

@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The images' runtime, made here as the Dockerfile makes it (deploy/runtime/build-runtime.sh,
  * the module list in deploy/runtime/modules) and each exporter started on it as the image starts
- * it (deploy/runtime/start.sh): proof that the module list is enough, TLS included (an HTTPS web
+ * it (java @jvm.options -jar): proof that the module list is enough, TLS included (an HTTPS web
  * config, and PostgreSQL with sslmode=require).
  */
 class RuntimeImageTest {
@@ -141,7 +141,7 @@ class RuntimeImageTest {
   }
 
   @Test
-  void anArchiveTrainedAsTheImageTrainsItIsMappedByStartSh() throws Exception {
+  void anArchiveTrainedAsTheImageTrainsItIsMapped() throws Exception {
     Path archive = dir.resolve("redis.jsa");
     Process train = new ProcessBuilder(Repo.file("deploy/runtime/train-cds.sh").toString(),
         runtime.resolve("bin/java").toString(), Repo.jar("redis").toString(), archive.toString(),
@@ -149,12 +149,13 @@ class RuntimeImageTest {
     String out = new String(train.getInputStream().readAllBytes());
     assertThat(train.waitFor(120, TimeUnit.SECONDS) && train.exitValue() == 0).as(out).isTrue();
     assertThat(archive).isNotEmptyFile();
-    // -Xshare:on: the JVM refuses to start unless it maps the archive.
+    // The image's argument file (jvm.options and the archive) with -Xshare:on: the JVM refuses
+    // to start unless it maps the archive.
     Path options = Files.writeString(dir.resolve("jvm-share-on.options"),
-        Files.readString(Repo.file("jvm.options")).trim() + " -Xshare:on\n");
-    try (JarProcess e = new JarProcess(runtime, Repo.jar("redis"),
-        List.of("--redis.addr=redis://127.0.0.1:1"),
-        Map.of("CDS_ARCHIVE", archive.toString(), "JVM_OPTIONS", options.toString()),
+        Files.readString(Repo.file("jvm.options")).trim() + "\n-XX:SharedArchiveFile=" + archive
+        + "\n-Xshare:on\n");
+    try (JarProcess e = new JarProcess(runtime, options, Repo.jar("redis"),
+        List.of("--redis.addr=redis://127.0.0.1:1"), Map.of(),
         dir.resolve("redis-cds.log"), HttpClient.newHttpClient(), "http")) {
       assertThat(e.get("/metrics").body()).as(e.log()).contains("\nredis_up 0\n");
       assertThat(e.log()).doesNotContain("[cds]");

@@ -11,13 +11,16 @@ final class Tools {
 
   record Result(int exitCode, String output) {}
 
+  /** /usr/local/bin first: .ci/services puts the Alertmanager the stack pins there. */
   static Path require(String binary) {
-    Path path = Path.of("/usr/bin", binary);
-    if (!Files.isExecutable(path)) {
-      throw new AssertionError(binary + " is not installed: run .ci/services (it installs "
-          + "Debian's prometheus and prometheus-alertmanager packages)");
+    for (String dir : List.of("/usr/local/bin", "/usr/bin")) {
+      Path path = Path.of(dir, binary);
+      if (Files.isExecutable(path)) {
+        return path;
+      }
     }
-    return path;
+    throw new AssertionError(binary + " is not installed: run .ci/services (it installs "
+        + "Debian's prometheus package and the Alertmanager the compose stack pins)");
   }
 
   static Result run(Path workDir, String... command) throws Exception {
