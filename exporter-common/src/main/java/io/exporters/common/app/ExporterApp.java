@@ -14,6 +14,7 @@ import io.exporters.common.log.Logging;
 import io.exporters.common.scrape.ScrapeEngine;
 import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.server.ExporterServer;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import java.util.concurrent.SynchronousQueue;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.slf4j.Logger;
@@ -36,6 +38,8 @@ import org.slf4j.LoggerFactory;
 public final class ExporterApp<C, X> implements AutoCloseable {
   private static final Logger logger = LoggerFactory.getLogger(ExporterApp.class);
   private static final int MAX_COLLECTOR_THREADS = 1024;
+  /** How long a stop waits for answers in flight: under Docker's 10 s before SIGKILL. */
+  static final Duration SHUTDOWN_GRACE = Duration.ofSeconds(5);
 
   private final Generations<C, X> generations;
   private final ExecutorService workers;
@@ -45,6 +49,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
   private final ExporterServer<C> server;
   private final HeapTidy heapTidy = new HeapTidy();
   private final AutoCloseable background;
+  private final AtomicBoolean closed = new AtomicBoolean();
 
   private ExporterApp(ExporterDefinition<C, X> definition, ConfigLoader<X> loader,
       CommandLine.Parsed args, Map<String, String> env, LoadedConfig<X> config)
@@ -104,6 +109,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
       }
       Runtime.getRuntime().addShutdownHook(new Thread(app::close, "shutdown"));
       app.reloadOnSighup();
+      app.stopGracefullyOn("TERM", "INT");
     } catch (ConfigException e) {
       String message = SecretMasker.mask(e.getMessage());
       logger.atError().log(message);
@@ -160,6 +166,48 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     }
   }
 
+  /**
+   * SIGTERM and SIGINT stop the exporter gracefully and exit 0 (the JVM's own handling exits
+   * 143 and cuts answers in flight): see {@link #shutdown}.
+   */
+  private void stopGracefullyOn(String... signals) {
+    for (String name : signals) {
+      try {
+        sun.misc.Signal.handle(new sun.misc.Signal(name), signal -> {
+          Thread stop = new Thread(() -> {
+            shutdown("SIG" + name);
+            System.exit(0);
+          }, "graceful-stop");
+          stop.start();
+        });
+      } catch (IllegalArgumentException e) {
+        logger.atInfo().addKeyValue("signal", name).log("cannot handle this signal here");
+      }
+    }
+  }
+
+  /**
+   * Stops taking requests, lets those in flight finish for up to {@link #SHUTDOWN_GRACE}, then
+   * closes everything; logs both ends.
+   */
+  public void shutdown(String reason) {
+    if (closed.get()) {
+      return;
+    }
+    logger.atInfo().addKeyValue("reason", reason).addKeyValue("in_flight", server.inFlight())
+        .addKeyValue("grace", SHUTDOWN_GRACE.toSeconds() + "s")
+        .log("shutting down: refusing new requests, finishing those in flight");
+    int left;
+    try {
+      left = server.drain(SHUTDOWN_GRACE);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      left = server.inFlight();
+    }
+    close();
+    logger.atInfo().addKeyValue("unfinished", left).log("stopped");
+  }
+
   private void maintain() {
     try {
       connections.evictIdle();
@@ -182,6 +230,9 @@ public final class ExporterApp<C, X> implements AutoCloseable {
 
   @Override
   public void close() {
+    if (!closed.compareAndSet(false, true)) {
+      return;
+    }
     try {
       background.close();
     } catch (Exception e) {

@@ -9,17 +9,24 @@ import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * The {@code process_*} families, with client_java's names and help: CPU time, start time, open
  * and maximum file descriptors, virtual and resident memory. Each scrape reads
  * {@code /proc/self/status} once for both memory sizes (client_java's collector reads it once
- * per family, line by line, which cost a fifth of the self-metrics' time).
+ * per family, line by line, which cost a fifth of the self-metrics' time), through a file kept
+ * open: a scrape needs no new file descriptor for it, so a process that ran out of them still
+ * answers. Counting open descriptors does open /proc/self/fd; when that fails the family is left
+ * out (logged once), not the scrape.
  */
 final class ProcessStats implements MultiCollector {
   private static final Path STATUS = Path.of("/proc/self/status");
@@ -28,7 +35,11 @@ final class ProcessStats implements MultiCollector {
       ManagementFactory.getOperatingSystemMXBean();
   private final double startTimeSeconds =
       ManagementFactory.getRuntimeMXBean().getStartTime() / 1000.0;
+  private static final Logger logger = LoggerFactory.getLogger(ProcessStats.class);
   private final Path status;
+  private FileChannel statusFile;
+  private ByteBuffer statusBuffer = ByteBuffer.allocate(4096);
+  private final AtomicBoolean fdCountFailed = new AtomicBoolean();
 
   ProcessStats() {
     this(STATUS);
@@ -52,8 +63,10 @@ final class ProcessStats implements MultiCollector {
     out.add(gauge("process_start_time_seconds",
         "Start time of the process since unix epoch in seconds.", startTimeSeconds));
     if (os instanceof UnixOperatingSystemMXBean unix) {
-      out.add(gauge("process_open_fds", "Number of open file descriptors.",
-          unix.getOpenFileDescriptorCount()));
+      long open = openFds(unix);
+      if (open >= 0) {
+        out.add(gauge("process_open_fds", "Number of open file descriptors.", open));
+      }
       out.add(gauge("process_max_fds", "Maximum number of open file descriptors.",
           unix.getMaxFileDescriptorCount()));
     }
@@ -72,11 +85,59 @@ final class ProcessStats implements MultiCollector {
     return new MetricSnapshots(out);
   }
 
-  private byte[] readStatus() {
+  /** The JDK lists /proc/self/fd, which takes a descriptor; -1 when there is none to take. */
+  private long openFds(UnixOperatingSystemMXBean unix) {
     try {
-      return Files.readAllBytes(status);
+      long n = unix.getOpenFileDescriptorCount();
+      if (n >= 0) {
+        fdCountFailed.set(false);
+        return n;
+      }
+    } catch (RuntimeException | InternalError e) {
+      if (fdCountFailed.compareAndSet(false, true)) {
+        logger.atWarn().addKeyValue("err", e.toString()).log("cannot count open file "
+            + "descriptors (none left?); process_open_fds is left out until it can");
+      }
+    }
+    return -1;
+  }
+
+  /** /proc/self/status, read from its start through the channel kept open; null if none. */
+  private synchronized byte[] readStatus() {
+    try {
+      if (statusFile == null) {
+        statusFile = FileChannel.open(status);
+      }
+      statusBuffer.clear();
+      long at = 0;
+      int n;
+      while ((n = statusFile.read(statusBuffer, at)) > 0) {
+        at += n;
+        if (!statusBuffer.hasRemaining()) {
+          ByteBuffer bigger = ByteBuffer.allocate(statusBuffer.capacity() * 2);
+          statusBuffer.flip();
+          bigger.put(statusBuffer);
+          statusBuffer = bigger;
+        }
+      }
+      byte[] text = new byte[statusBuffer.position()];
+      statusBuffer.flip();
+      statusBuffer.get(text);
+      return text;
     } catch (IOException | UnsupportedOperationException e) {
-      return null; // not Linux
+      closeStatus();
+      return null; // not Linux, or the file could not be opened this time
+    }
+  }
+
+  private void closeStatus() {
+    if (statusFile != null) {
+      try {
+        statusFile.close();
+      } catch (IOException ignored) {
+        // Reopened on the next read.
+      }
+      statusFile = null;
     }
   }
 

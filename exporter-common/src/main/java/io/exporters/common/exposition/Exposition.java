@@ -3,8 +3,6 @@ package io.exporters.common.exposition;
 import io.exporters.common.metrics.MetricFamily;
 import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
 import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.expositionformats.OpenMetricsTextFormatWriter;
-import io.prometheus.metrics.expositionformats.PrometheusProtobufWriter;
 import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
@@ -13,7 +11,6 @@ import java.io.OutputStream;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
@@ -32,17 +29,14 @@ public final class Exposition {
   public enum Format {
     TEXT, OPENMETRICS, PROTOBUF;
 
+    /** The format an Accept header asks for, q-values weighed (q=0: not acceptable). */
     public static Format negotiate(String accept) {
-      ExpositionFormatWriter writer = FORMATS.findWriter(accept == null ? "" : accept);
-      if (writer instanceof PrometheusProtobufWriter) {
-        return PROTOBUF;
-      }
-      return writer instanceof OpenMetricsTextFormatWriter ? OPENMETRICS : TEXT;
+      return AcceptHeader.format(accept);
     }
   }
 
   public static boolean acceptsGzip(String acceptEncoding) {
-    return acceptEncoding != null && acceptEncoding.toLowerCase(Locale.ROOT).contains("gzip");
+    return AcceptHeader.gzip(acceptEncoding);
   }
 
   /** A rendered answer: its content type and encoding (null for identity) and its bytes. */

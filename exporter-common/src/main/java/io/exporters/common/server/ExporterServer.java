@@ -48,6 +48,7 @@ public final class ExporterServer<C> implements AutoCloseable {
   private final Supplier<? extends ServedConfig<C>> config;
   private final About about;
   private final String metricsPath;
+  private final InFlight inFlight = new InFlight();
   private volatile boolean ready;
 
   public ExporterServer(About about, Supplier<? extends ServedConfig<C>> config,
@@ -66,27 +67,27 @@ public final class ExporterServer<C> implements AutoCloseable {
       cfg.jetty.addConnector((server, httpConfig) -> Connectors.create(server, httpConfig,
           startupWebConfig, listen.host(), listen.port()));
       cfg.routes.before(guard::check);
-      cfg.routes.get("/", this::landing);
-      cfg.routes.get(metricsPath, scrapes::metrics);
-      cfg.routes.get("/probe", scrapes::probe);
+      cfg.routes.get("/", inFlight.track(this::landing));
+      cfg.routes.get(metricsPath, inFlight.track(scrapes::metrics));
+      cfg.routes.get("/probe", inFlight.track(scrapes::probe));
       for (String alias : probeAliases) {
-        cfg.routes.get(alias, scrapes::probe);
+        cfg.routes.get(alias, inFlight.track(scrapes::probe));
       }
-      Handler healthy = ctx -> ctx.contentType(TEXT).result("Healthy\n");
+      Handler healthy = inFlight.track(ctx -> ctx.contentType(TEXT).result("Healthy\n"));
       cfg.routes.get("/-/healthy", healthy);
       cfg.routes.head("/-/healthy", healthy);
-      Handler readyHandler = ctx -> {
+      Handler readyHandler = inFlight.track(ctx -> {
         if (ready) {
           ctx.contentType(TEXT).result("Ready\n");
         } else {
           ctx.status(503).contentType(TEXT).result("Not ready\n");
         }
-      };
+      });
       cfg.routes.get("/-/ready", readyHandler);
       cfg.routes.head("/-/ready", readyHandler);
-      cfg.routes.post("/-/reload", ctx -> reload(ctx, reload));
+      cfg.routes.post("/-/reload", inFlight.track(ctx -> reload(ctx, reload)));
       for (String path : config.get().endpoints().keySet()) {
-        cfg.routes.get(path, ctx -> endpoint(ctx, path));
+        cfg.routes.get(path, inFlight.track(ctx -> endpoint(ctx, path)));
       }
     });
     javalin.start();
@@ -162,6 +163,20 @@ public final class ExporterServer<C> implements AutoCloseable {
     pool.setReservedThreads(0);
     pool.setMaxEvictCount(64);
     return pool;
+  }
+
+  /** Requests being answered now. */
+  public int inFlight() {
+    return inFlight.count();
+  }
+
+  /**
+   * Stops taking requests (new ones get a 503, /-/ready says not ready) and waits up to
+   * {@code grace} for those in flight; returns how many were still running.
+   */
+  public int drain(java.time.Duration grace) throws InterruptedException {
+    ready = false;
+    return inFlight.drain(grace);
   }
 
   @Override

@@ -64,4 +64,27 @@ class ProcessStatsTest {
     }
     return out;
   }
+
+  @Test
+  void readsTheStatusFileThroughOneDescriptorKeptOpen(@TempDir Path dir) throws Exception {
+    Path status = dir.resolve("status");
+    Files.writeString(status, STATUS);
+    ProcessStats stats = new ProcessStats(status);
+    stats.collect();
+    long before = openFds();
+    for (int i = 0; i < 50; i++) {
+      stats.collect();
+    }
+    assertThat(openFds()).isLessThanOrEqualTo(before);
+    // Read from the start each time: a new content is seen.
+    Files.writeString(status, STATUS.replace("91560", "12345"));
+    assertThat(values(stats.collect())).containsEntry("process_resident_memory_bytes",
+        12345 * 1024.0);
+  }
+
+  private static long openFds() throws Exception {
+    try (var fds = Files.list(Path.of("/proc/self/fd"))) {
+      return fds.count();
+    }
+  }
 }

@@ -109,6 +109,15 @@ public final class ExporterProcess implements AutoCloseable {
     throw new IllegalStateException("no thread count in /proc");
   }
 
+  /** Sends SIGTERM, as docker stop and Kubernetes do, and returns the exit code. */
+  public int terminate(Duration wait) throws InterruptedException {
+    process.destroy();
+    if (!process.waitFor(wait.toMillis(), TimeUnit.MILLISECONDS)) {
+      throw new AssertionError("the exporter did not exit within " + wait + " of SIGTERM");
+    }
+    return process.exitValue();
+  }
+
   @Override
   public void close() {
     process.destroy();

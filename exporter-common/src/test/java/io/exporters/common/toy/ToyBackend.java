@@ -23,6 +23,11 @@ final class ToyBackend {
 
   private ToyBackend(String name) {
     this.name = name;
+    // A toy exporter run as its own process takes its slow collector's delay from here.
+    String slowMs = System.getenv("TOY_SLOW_MS");
+    if (slowMs != null) {
+      delaysMs.put("slow", Long.parseLong(slowMs));
+    }
   }
 
   static ToyBackend named(String name) {
