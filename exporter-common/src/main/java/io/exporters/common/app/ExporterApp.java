@@ -73,6 +73,8 @@ public final class ExporterApp<C, X> implements AutoCloseable {
         });
     engineRef.set(engine);
     timer.scheduleWithFixedDelay(this::maintain, 30, 30, TimeUnit.SECONDS);
+    // Derived targets' connections (other databases, cluster nodes) close a few seconds after use.
+    timer.scheduleWithFixedDelay(this::evictIdleConnections, 5, 5, TimeUnit.SECONDS);
 
     ListenAddress listen = ListenAddress.parse(config.common().web().listenAddress());
     this.server = new ExporterServer<>(
@@ -80,7 +82,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
             definition.probeModuleParameter()),
         generations::current, engine, selfMetrics::snapshot, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
-        definition.probeAliases());
+        definition.probeAliases(), config.common().scrape().maxConcurrentProbes());
     this.background = definition.background(() -> generations.current().config(), connections);
     AddressFile.write(env.get(AddressFile.ENV), AddressFile.url(listen, server.port(),
         generations.current().web().current().tls().isPresent()));
@@ -96,8 +98,9 @@ public final class ExporterApp<C, X> implements AutoCloseable {
       return new SharedClient<>(shared.client(), shared.upCheck(), shared.lanes());
     }
     return new ConnectionPools<>(((Backend.Pooled<C>) backend).connector(),
-        scrape.maxConnectionsPerTarget(), scrape.maxConnections(), scrape.connectionIdleTimeout(),
-        scrape.targetIdleTimeout(), target -> engine.get().forget(target));
+        scrape.maxConnectionsPerTarget(), scrape.maxConnections(), scrape.maxProbeConnections(),
+        scrape.connectionIdleTimeout(), scrape.targetIdleTimeout(),
+        target -> engine.get().forget(target));
   }
 
   /** Entry point for an exporter's main(): exits non-zero with the reason on a bad config. */
@@ -208,9 +211,16 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     logger.atInfo().addKeyValue("unfinished", left).log("stopped");
   }
 
-  private void maintain() {
+  private void evictIdleConnections() {
     try {
       connections.evictIdle();
+    } catch (RuntimeException e) {
+      logger.atWarn().setCause(e).log("closing idle connections failed");
+    }
+  }
+
+  private void maintain() {
+    try {
       engine.evictExpired();
       heapTidy.tidy();
     } catch (RuntimeException e) {

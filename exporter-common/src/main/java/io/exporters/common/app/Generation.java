@@ -33,7 +33,7 @@ record Generation<C, X>(ExporterDefinition<C, X> definition, LoadedConfig<X> con
   @Override
   public Target probeTarget(ProbeRequest request) {
     try {
-      return definition.probeTarget(request, config);
+      return definition.probeTarget(request, config).asProbed();
     } catch (TargetNotAllowedException e) {
       throw e;
     } catch (IllegalArgumentException e) {

@@ -4,23 +4,29 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.BooleanSupplier;
 
 /**
- * The process-wide cap on open backend connections, over every target's pool. A connection that
- * would pass the cap first makes room by closing the idlest idle connection of any target; with
- * none idle it waits for one to be returned, until the deadline.
+ * A process-wide cap on open backend connections, over the pools under it. A connection that
+ * would pass the cap first makes room by closing the idlest idle connection under it; with none
+ * idle it waits for one to be returned, until the deadline. {@code key} names the setting.
  */
 final class ConnectionBudget {
   private final int max;
+  private final String key;
   private int open;
 
-  ConnectionBudget(int max) {
+  ConnectionBudget(int max, String key) {
     if (max < 1) {
       throw new IllegalArgumentException("the connection cap must be at least 1");
     }
     this.max = max;
+    this.key = key;
   }
 
   int max() {
     return max;
+  }
+
+  String key() {
+    return key;
   }
 
   /**
@@ -45,7 +51,7 @@ final class ConnectionBudget {
         long waitMs = deadline.remainingMillis();
         if (waitMs <= 0) {
           throw new TimeoutException("all " + max + " backend connections of this exporter are "
-              + "in use (scrape.max_connections)");
+              + "in use (" + key + ")");
         }
         wait(waitMs);
       }

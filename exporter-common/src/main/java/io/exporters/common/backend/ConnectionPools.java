@@ -15,32 +15,60 @@ import org.slf4j.LoggerFactory;
 
 /**
  * A small bounded pool of connections per target identity ({@link TargetKey}: address, user,
- * credentials, options), under a process-wide cap. Idle connections are checked before reuse and
- * replaced when dead; connections idle too long are closed, and a target not used for a while
- * loses its pool entirely (the {@code onTargetEvicted} hook lets caches forget it too). When the
- * cap is reached, the idlest idle connection of any target is closed to make room.
+ * credentials, options), under two process-wide caps: one for the configured targets, one for
+ * the targets /probe requests name, so that no caller of /probe can take the configured
+ * targets' connections. Idle connections are checked before reuse and replaced when dead;
+ * connections idle too long are closed (a derived target's, such as another database of the
+ * server, after {@link #DERIVED_IDLE}), and a target not used for a while loses its pool
+ * entirely (the {@code onTargetEvicted} hook lets caches forget it too). When a cap is reached,
+ * the idlest idle connection under that cap is closed to make room.
  */
 public final class ConnectionPools<C> implements ConnectionSource<C> {
   private static final Logger logger = LoggerFactory.getLogger(ConnectionPools.class);
 
   /** A connection returned more recently than this is reused without a liveness round trip. */
   static final long RECENTLY_USED_NANOS = 1_000_000_000L;
+  /** How long a derived target's connection stays idle: it is not needed between scrapes. */
+  static final Duration DERIVED_IDLE = Duration.ofSeconds(5);
 
   private final TargetConnector<C> connector;
   private final int maxPerTarget;
   private final Duration idleTimeout;
   private final Duration targetIdleTimeout;
   private final Consumer<Target> onTargetEvicted;
-  private final ConnectionBudget budget;
+  private final Duration derivedIdle;
+  private final ConnectionBudget configuredBudget;
+  private final ConnectionBudget probeBudget;
   private final Map<TargetKey, TargetPool> pools = new ConcurrentHashMap<>();
 
   public ConnectionPools(
       TargetConnector<C> connector, int maxPerTarget, int maxTotal, Duration idleTimeout,
       Duration targetIdleTimeout, Consumer<Target> onTargetEvicted) {
+    this(connector, maxPerTarget, maxTotal, maxTotal, idleTimeout, targetIdleTimeout,
+        onTargetEvicted);
+  }
+
+  /**
+   * {@code maxConfigured}: connections of the configured targets; {@code maxProbed}: of the
+   * targets /probe named.
+   */
+  public ConnectionPools(
+      TargetConnector<C> connector, int maxPerTarget, int maxConfigured, int maxProbed,
+      Duration idleTimeout, Duration targetIdleTimeout, Consumer<Target> onTargetEvicted) {
+    this(connector, maxPerTarget, maxConfigured, maxProbed, idleTimeout, DERIVED_IDLE,
+        targetIdleTimeout, onTargetEvicted);
+  }
+
+  ConnectionPools(
+      TargetConnector<C> connector, int maxPerTarget, int maxConfigured, int maxProbed,
+      Duration idleTimeout, Duration derivedIdle, Duration targetIdleTimeout,
+      Consumer<Target> onTargetEvicted) {
+    this.derivedIdle = derivedIdle;
     if (maxPerTarget < 1) {
       throw new IllegalArgumentException("maxPerTarget must be at least 1");
     }
-    this.budget = new ConnectionBudget(maxTotal);
+    this.configuredBudget = new ConnectionBudget(maxConfigured, "scrape.max_connections");
+    this.probeBudget = new ConnectionBudget(maxProbed, "scrape.max_probe_connections");
     this.connector = connector;
     this.maxPerTarget = maxPerTarget;
     this.idleTimeout = idleTimeout;
@@ -81,31 +109,44 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
   @Override
   public void evictIdle() {
     long now = System.nanoTime();
+    long derivedNanos = Math.min(idleTimeout.toNanos(), derivedIdle.toNanos());
     for (Map.Entry<TargetKey, TargetPool> e : pools.entrySet()) {
       TargetPool pool = e.getValue();
-      List<C> toClose = pool.takeIdleOlderThan(now - idleTimeout.toNanos());
-      toClose.forEach(this::closeQuietly);
+      long idleNanos = pool.target.derived() ? derivedNanos : idleTimeout.toNanos();
+      List<C> toClose = pool.takeIdleOlderThan(now - idleNanos);
+      toClose.forEach(pool::closeQuietly);
       if (pool.unusedSince(now - targetIdleTimeout.toNanos())
           && pools.remove(e.getKey(), pool)) {
-        pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(this::closeQuietly);
+        pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(pool::closeQuietly);
         logger.atDebug().addKeyValue("target", pool.target).log("closed pool of idle target");
         onTargetEvicted.accept(pool.target);
       }
     }
   }
 
-  /** Open connections over all targets (idle and in use). */
+  /** Open connections over all targets (idle and in use), configured and probed. */
   @Override
   public int openConnections() {
-    return budget.open();
+    return configuredBudget.open() + probeBudget.open();
   }
 
-  /** Closes the idle connection unused for longest, of any target; false when none is idle. */
-  private boolean closeIdlest() {
+  /** Open connections of the targets /probe named. */
+  public int openProbeConnections() {
+    return probeBudget.open();
+  }
+
+  /**
+   * Closes the idle connection unused for longest among the targets under {@code budget}; false
+   * when none is idle.
+   */
+  private boolean closeIdlest(ConnectionBudget budget) {
     while (true) {
       TargetPool oldest = null;
       long oldestSince = 0;
       for (TargetPool pool : pools.values()) {
+        if (pool.budget != budget) {
+          continue;
+        }
         Long since = pool.idlestSince();
         if (since != null && (oldest == null || since - oldestSince < 0)) {
           oldest = pool;
@@ -119,8 +160,8 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
       C connection = oldest.takeIdlest(oldestSince);
       if (connection != null) {
         logger.atDebug().addKeyValue("target", oldest.target)
-            .log("closed an idle connection to stay under scrape.max_connections");
-        closeQuietly(connection);
+            .log("closed an idle connection to stay under " + budget.key());
+        oldest.closeQuietly(connection);
         return true;
       }
     }
@@ -129,32 +170,34 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
   @Override
   public void close() {
     for (TargetPool pool : pools.values()) {
-      pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(this::closeQuietly);
+      pool.takeIdleOlderThan(Long.MAX_VALUE).forEach(pool::closeQuietly);
     }
     pools.clear();
-  }
-
-  /** Closes a connection that no longer counts against its pool; frees its place in the cap. */
-  private void closeQuietly(C connection) {
-    try {
-      connector.close(connection);
-    } catch (RuntimeException e) {
-      logger.atDebug().setCause(e).log("closing a connection failed");
-    } finally {
-      budget.release();
-    }
   }
 
   private record Idle<C>(C connection, long sinceNanos) {}
 
   final class TargetPool implements Lease.Owner<C> {
     private final Target target;
+    private final ConnectionBudget budget;
     private final Deque<Idle<C>> idle = new ArrayDeque<>();
     private int open;
     private long lastUsedNanos = System.nanoTime();
 
     TargetPool(Target target) {
       this.target = target;
+      this.budget = target.probed() ? probeBudget : configuredBudget;
+    }
+
+    /** Closes a connection that no longer counts against this pool; frees its place. */
+    void closeQuietly(C connection) {
+      try {
+        connector.close(connection);
+      } catch (RuntimeException e) {
+        logger.atDebug().setCause(e).log("closing a connection failed");
+      } finally {
+        budget.release();
+      }
     }
 
     Lease<C> acquire(Deadline deadline, boolean alwaysCheck) throws Exception {
@@ -192,7 +235,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
         if (mayOpen) {
           boolean reserved = false;
           try {
-            budget.reserve(deadline, ConnectionPools.this::closeIdlest);
+            budget.reserve(deadline, () -> closeIdlest(budget));
             reserved = true;
             return new Lease<>(this, connector.connect(target, deadline));
           } catch (Exception | Error e) {

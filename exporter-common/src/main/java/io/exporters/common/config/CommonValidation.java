@@ -43,6 +43,13 @@ final class CommonValidation {
       throw error(tree, "scrape.max_connections", "must be at least "
           + "scrape.max_connections_per_target (" + s.maxConnectionsPerTarget() + ")");
     }
+    if (s.maxConcurrentProbes() < 1 || s.maxConcurrentProbes() > 1000) {
+      throw error(tree, "scrape.max_concurrent_probes", "must be 1 to 1000");
+    }
+    if (s.maxProbeConnections() < s.maxConnectionsPerTarget()) {
+      throw error(tree, "scrape.max_probe_connections", "must be at least "
+          + "scrape.max_connections_per_target (" + s.maxConnectionsPerTarget() + ")");
+    }
     level(common.log().levelOrDefault(), "log.level", tree);
     if (common.log().serverLevel() != null) {
       level(common.log().serverLevel(), "log.server_level", tree);

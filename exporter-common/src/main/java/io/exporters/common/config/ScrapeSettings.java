@@ -4,7 +4,10 @@ import java.time.Duration;
 
 /**
  * {@code scrape:} deadlines and connection handling: at most {@code max_connections_per_target}
- * per target and {@code max_connections} in all. {@code timeout} caps the deadline taken from
+ * per target, {@code max_connections} for the configured targets and {@code
+ * max_probe_connections} for the targets /probe requests name, two budgets neither can take from
+ * the other; {@code max_concurrent_probes} /probe requests at once (fixed at start: it sizes the
+ * HTTP threads). {@code timeout} caps the deadline taken from
  * Prometheus' header; {@code default_timeout} applies when there is no header; {@code
  * timeout_margin} is kept back so the answer arrives before Prometheus gives up.
  */
@@ -14,13 +17,19 @@ public record ScrapeSettings(
     Duration timeoutMargin,
     Integer maxConnectionsPerTarget,
     Integer maxConnections,
+    Integer maxProbeConnections,
+    Integer maxConcurrentProbes,
     Duration connectionIdleTimeout,
     Duration targetIdleTimeout) {
-  /** Backend connections of the whole process, over every target (/probe included). */
+  /** Backend connections of the configured targets (the derived ones included). */
   static final int DEFAULT_MAX_CONNECTIONS = 10;
+  /** Backend connections of the targets /probe requests name. */
+  static final int DEFAULT_MAX_PROBE_CONNECTIONS = 10;
+  /** /probe requests answered at once; more get a 503 at once instead of queueing. */
+  static final int DEFAULT_MAX_CONCURRENT_PROBES = 40;
 
   public static ScrapeSettings defaults() {
-    return new ScrapeSettings(null, null, null, null, null, null, null).withDefaults();
+    return new ScrapeSettings(null, null, null, null, null, null, null, null, null).withDefaults();
   }
 
   public ScrapeSettings withDefaults() {
@@ -30,6 +39,8 @@ public record ScrapeSettings(
         timeoutMargin == null ? Duration.ofMillis(500) : timeoutMargin,
         maxConnectionsPerTarget == null ? 3 : maxConnectionsPerTarget,
         maxConnections == null ? DEFAULT_MAX_CONNECTIONS : maxConnections,
+        maxProbeConnections == null ? DEFAULT_MAX_PROBE_CONNECTIONS : maxProbeConnections,
+        maxConcurrentProbes == null ? DEFAULT_MAX_CONCURRENT_PROBES : maxConcurrentProbes,
         connectionIdleTimeout == null ? Duration.ofMinutes(2) : connectionIdleTimeout,
         targetIdleTimeout == null ? Duration.ofMinutes(10) : targetIdleTimeout);
   }

@@ -54,16 +54,17 @@ public final class ExporterServer<C> implements AutoCloseable {
   public ExporterServer(About about, Supplier<? extends ServedConfig<C>> config,
       ScrapeEngine<C> engine, Supplier<MetricSnapshots> selfMetrics, Reload reload,
       WebConfig startupWebConfig, ListenAddress listen, String metricsPath,
-      List<String> probeAliases) {
+      List<String> probeAliases, int maxConcurrentProbes) {
     this.config = config;
     this.about = about;
     this.metricsPath = metricsPath;
     RequestGuard guard = new RequestGuard(() -> config.get().webConfig(), about.name());
-    ScrapeHandlers<C> scrapes = new ScrapeHandlers<>(config, engine, selfMetrics);
+    ScrapeAdmission admission = new ScrapeAdmission(maxConcurrentProbes);
+    ScrapeHandlers<C> scrapes = new ScrapeHandlers<>(config, engine, selfMetrics, admission);
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.compressionStrategy = CompressionStrategy.NONE;
-      cfg.jetty.threadPool = threadPool();
+      cfg.jetty.threadPool = threadPool(admission.threads());
       cfg.jetty.addConnector((server, httpConfig) -> Connectors.create(server, httpConfig,
           startupWebConfig, listen.host(), listen.port()));
       cfg.routes.before(guard::check);
@@ -157,11 +158,12 @@ public final class ExporterServer<C> implements AutoCloseable {
    * Scrapes are few and mostly wait on the backend: a small pool that grows on demand and, after
    * a burst, retires idle threads within seconds (Jetty retires one per timeout by default).
    */
-  private static QueuedThreadPool threadPool() {
-    QueuedThreadPool pool = new QueuedThreadPool(64, 2, 5_000);
+  /** Threads started on demand up to {@code max}, stopped after 5 s idle. */
+  private static QueuedThreadPool threadPool(int max) {
+    QueuedThreadPool pool = new QueuedThreadPool(max, 2, 5_000);
     pool.setName("http");
     pool.setReservedThreads(0);
-    pool.setMaxEvictCount(64);
+    pool.setMaxEvictCount(max);
     return pool;
   }
 

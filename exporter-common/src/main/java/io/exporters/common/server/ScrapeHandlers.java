@@ -34,15 +34,29 @@ final class ScrapeHandlers<C> {
   private final Supplier<? extends ServedConfig<C>> config;
   private final ScrapeEngine<C> engine;
   private final Supplier<MetricSnapshots> selfMetrics;
+  private final ScrapeAdmission admission;
 
   ScrapeHandlers(Supplier<? extends ServedConfig<C>> config, ScrapeEngine<C> engine,
-      Supplier<MetricSnapshots> selfMetrics) {
+      Supplier<MetricSnapshots> selfMetrics, ScrapeAdmission admission) {
     this.config = config;
     this.engine = engine;
     this.selfMetrics = selfMetrics;
+    this.admission = admission;
   }
 
   void metrics(Context ctx) {
+    if (!admission.enterMetrics()) {
+      busy(ctx, ScrapeAdmission.METRICS + " scrapes of " + ctx.path() + " are in flight");
+      return;
+    }
+    try {
+      scrapeConfigured(ctx);
+    } finally {
+      admission.leaveMetrics();
+    }
+  }
+
+  private void scrapeConfigured(Context ctx) {
     ServedConfig<C> served = config.get();
     try {
       ScrapeResult result = engine.scrapeAll(served.defaultTargets(), served.plan(),
@@ -54,6 +68,18 @@ final class ScrapeHandlers<C> {
   }
 
   void probe(Context ctx) {
+    if (!admission.enterProbe()) {
+      busy(ctx, admission.maxProbes() + " probes are in flight (scrape.max_concurrent_probes)");
+      return;
+    }
+    try {
+      scrapeProbed(ctx);
+    } finally {
+      admission.leaveProbe();
+    }
+  }
+
+  private void scrapeProbed(Context ctx) {
     ServedConfig<C> served = config.get();
     String target = ctx.queryParam("target");
     if (target == null || target.isBlank()) {
@@ -150,6 +176,12 @@ final class ScrapeHandlers<C> {
     ctx.status(503).contentType(ExporterServer.TEXT).header("Retry-After", "1")
         .result("not enough memory to answer this scrape now; retry, or raise the exporter's "
             + "heap (-Xmx in jvm.options)\n");
+  }
+
+  /** Over a cap: a 503 at once, logged at debug (a flood would otherwise flood the log). */
+  private static void busy(Context ctx, String reason) {
+    refuse(ctx, 503, "too busy: " + reason + "; retry");
+    ctx.header("Retry-After", "1");
   }
 
   static void badRequest(Context ctx, String reason) {

@@ -190,4 +190,50 @@ class ConnectionPoolsTest {
     pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
     assertThat(pools.openConnections()).isEqualTo(2);
   }
+
+  @Test
+  void probedTargetsCannotTakeTheConfiguredTargetsConnections() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 1, 2, 3,
+        Duration.ofMinutes(1), Duration.ofMinutes(5), evicted::add);
+    List<Lease<Conn>> held = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      held.add(pools.acquire(Target.of("probed-" + i).asProbed(),
+          Deadline.in(Duration.ofSeconds(1))));
+    }
+    assertThatThrownBy(() -> pools.acquire(Target.of("probed-x").asProbed(),
+        Deadline.in(Duration.ofMillis(50)))).isInstanceOf(TimeoutException.class)
+        .hasMessageContaining("scrape.max_probe_connections");
+    // The configured target has its own places, even at the same address as a probe's.
+    try (Lease<Conn> configured = pools.acquire(Target.of("probed-0"),
+        Deadline.in(Duration.ofMillis(50)))) {
+      assertThat(configured.connection()).isNotNull();
+    }
+    assertThat(pools.openConnections()).isEqualTo(4);
+    assertThat(pools.openProbeConnections()).isEqualTo(3);
+    held.forEach(Lease::close);
+  }
+
+  @Test
+  void aDerivedTargetsIdleConnectionClosesSoonTheConfiguredOnesStay() throws Exception {
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 2, 10, 10,
+        Duration.ofMinutes(2), Duration.ofMillis(1), Duration.ofMinutes(5), evicted::add);
+    Target main = Target.of("server/main");
+    Target other = main.withAddress("server/other");
+    assertThat(other.derived()).isTrue();
+    Conn mainConn;
+    Conn otherConn;
+    try (Lease<Conn> a = pools.acquire(main, Deadline.in(Duration.ofSeconds(1)));
+        Lease<Conn> b = pools.acquire(other, Deadline.in(Duration.ofSeconds(1)))) {
+      mainConn = a.connection();
+      otherConn = b.connection();
+    }
+    long until = System.nanoTime() + 50_000_000L;
+    while (System.nanoTime() < until) {
+      Thread.onSpinWait();
+    }
+    pools.evictIdle();
+    assertThat(otherConn.closed).isTrue();
+    assertThat(mainConn.closed).isFalse();
+    assertThat(pools.openConnections()).isEqualTo(1);
+  }
 }

@@ -43,7 +43,8 @@ class ConfigErrorsTest {
     Path f = file("a.yml", "scrape:\n  timout: 5s\n");
     assertThat(fails(Map.of(), "--config.file=" + f).getMessage())
         .isEqualTo("config file " + f + ": unknown key 'scrape.timout' (known keys here: "
-            + "connection_idle_timeout, default_timeout, max_connections, max_connections_per_target, "
+            + "connection_idle_timeout, default_timeout, max_concurrent_probes, max_connections, "
+            + "max_connections_per_target, max_probe_connections, "
             + "target_idle_timeout, timeout, timeout_margin)");
   }
 

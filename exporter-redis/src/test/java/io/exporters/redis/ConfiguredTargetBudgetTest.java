@@ -1,0 +1,59 @@
+package io.exporters.redis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.exporters.common.testing.Backends;
+import io.exporters.common.testing.InProcessExporter;
+import io.exporters.common.testing.SilentServer;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.junit.jupiter.api.Test;
+
+/** /scrape callers hanging on a server that never answers cannot make --redis.addr look down. */
+class ConfiguredTargetBudgetTest {
+  @Test
+  void scrapesOfASilentServerCannotStarveTheConfiguredTarget() throws Exception {
+    try (SilentServer.Running silent = SilentServer.start();
+        InProcessExporter e = InProcessExporter.start(new RedisExporter(), List.of(),
+            Map.of("REDIS_ADDR", "redis://" + Backends.redis().address()))) {
+      AtomicBoolean stop = new AtomicBoolean();
+      ExecutorService callers = Executors.newFixedThreadPool(20);
+      List<Future<?>> loops = new ArrayList<>();
+      for (int i = 0; i < 20; i++) {
+        int caller = i;
+        loops.add(callers.submit(() -> {
+          int n = 0;
+          while (!stop.get()) {
+            String target = "redis://user" + caller + "x" + n++ + ":pw@127.0.0.1:"
+                + silent.port();
+            e.get("/scrape?target=" + URLEncoder.encode(target, StandardCharsets.UTF_8),
+                "X-Prometheus-Scrape-Timeout-Seconds", "5");
+          }
+          return null;
+        }));
+      }
+      try {
+        Thread.sleep(1000);
+        for (int i = 0; i < 5; i++) {
+          InProcessExporter.Response r = e.get("/metrics",
+              "X-Prometheus-Scrape-Timeout-Seconds", "3");
+          assertThat(r.status()).isEqualTo(200);
+          assertThat(r.exposition().value("redis_up")).as("scrape " + i).isEqualTo(1);
+        }
+      } finally {
+        stop.set(true);
+        for (Future<?> loop : loops) {
+          loop.get();
+        }
+        callers.shutdown();
+      }
+    }
+  }
+}
