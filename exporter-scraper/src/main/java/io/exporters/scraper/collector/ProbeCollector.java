@@ -20,6 +20,7 @@ public final class ProbeCollector implements Collector<HttpApi> {
   private final ModuleSet modules;
   private final ProbeRunner runner;
   private final Executor executor;
+  private final StaticProbes staticProbes = new StaticProbes();
 
   public ProbeCollector(ModuleSet modules, ProbeHistory history, Executor executor) {
     this.modules = modules;
@@ -31,7 +32,7 @@ public final class ProbeCollector implements Collector<HttpApi> {
   public void collect(ScrapeContext<HttpApi> ctx, MetricSink sink) throws Exception {
     Target target = ctx.target();
     if (ProbeTargets.isStatic(target)) {
-      StaticProbes.probe(modules.staticProbes(), modules.settings().concurrency(), runner,
+      staticProbes.probe(modules.staticProbes(), modules.settings().concurrency(), runner,
           executor, ctx.deadline(), sink);
       return;
     }
