@@ -1,9 +1,6 @@
 package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.MetricFamily;
-import io.prometheus.metrics.expositionformats.ExpositionFormatWriter;
-import io.prometheus.metrics.expositionformats.ExpositionFormats;
-import io.prometheus.metrics.model.snapshots.MetricSnapshot;
 import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,14 +12,12 @@ import java.util.Set;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * Renders one answer in the format the client's Accept header asks for: Prometheus text 0.0.4
- * (the fallback) and OpenMetrics 1.0 by our own writers, in the Go client's style throughout;
- * Prometheus protobuf through client_java's writer. gzip-compressed when asked. A body is held
+ * Renders one answer in the format the client's Accept header asks for, Prometheus text 0.0.4
+ * (the fallback), OpenMetrics 1.0 or Prometheus protobuf, each by our own writer straight from
+ * our families (the text ones in the Go client's style). gzip-compressed when asked. A body is held
  * once, in chunks, and can be streamed to several clients at once.
  */
 public final class Exposition {
-  private static final ExpositionFormats FORMATS = ExpositionFormats.init();
-
   private Exposition() {}
 
   /** The formats a scrape can ask for. */
@@ -60,31 +55,36 @@ public final class Exposition {
    */
   public static Body render(List<MetricFamily> targetFamilies, MetricSnapshots selfMetrics,
       Format format, boolean gzip) throws IOException {
-    Utf8Buffer body = new Utf8Buffer(32 * 1024);
-    String contentType;
-    switch (format) {
-      case PROTOBUF: {
-        ExpositionFormatWriter writer = FORMATS.getPrometheusProtobufWriter();
-        contentType = writer.getContentType();
-        writer.write(body.asOutputStream(), merge(targetFamilies, selfMetrics));
-        break;
-      }
-      case OPENMETRICS:
-        contentType = OpenMetricsFormat.CONTENT_TYPE;
-        OpenMetricsFormat.write(body, withSelf(targetFamilies, selfMetrics));
-        break;
-      default:
-        contentType = TextFormat.CONTENT_TYPE;
-        TextFormat.write(body, withSelf(targetFamilies, selfMetrics));
-    }
+    List<MetricFamily> families = withSelf(targetFamilies, selfMetrics);
+    // The round's families list: its renders in several formats and encodings are one round.
+    int round = System.identityHashCode(targetFamilies);
+    String contentType = switch (format) {
+      case PROTOBUF -> ProtobufFormat.CONTENT_TYPE;
+      case OPENMETRICS -> OpenMetricsFormat.CONTENT_TYPE;
+      default -> TextFormat.CONTENT_TYPE;
+    };
     if (!gzip) {
+      Utf8Buffer body = new Utf8Buffer(32 * 1024);
+      write(format, families, round, body);
       return new Body(contentType, null, body);
     }
-    Utf8Buffer compressed = new Utf8Buffer((int) Math.min(body.size() / 4 + 64, 32 * 1024));
+    // Rendered straight into the compressor: only the compressed bytes are ever held.
+    Utf8Buffer compressed = new Utf8Buffer(32 * 1024);
     try (GZIPOutputStream out = new GZIPOutputStream(compressed.asOutputStream(), 8192)) {
-      body.writeTo(out);
+      Utf8Buffer streaming = Utf8Buffer.streaming(out);
+      write(format, families, round, streaming);
+      streaming.flush();
     }
     return new Body(contentType, "gzip", compressed);
+  }
+
+  private static void write(Format format, List<MetricFamily> families, int round,
+      Utf8Buffer body) throws IOException {
+    switch (format) {
+      case PROTOBUF -> ProtobufFormat.write(body.asOutputStream(), families);
+      case OPENMETRICS -> OpenMetricsFormat.write(body, families, round);
+      default -> TextFormat.write(body, families, round);
+    }
   }
 
   private static List<MetricFamily> withSelf(List<MetricFamily> families,
@@ -105,22 +105,5 @@ public final class Exposition {
     }
     out.addAll(self);
     return out;
-  }
-
-  private static MetricSnapshots merge(List<MetricFamily> families, MetricSnapshots selfMetrics) {
-    List<MetricSnapshot> all = new ArrayList<>();
-    Set<String> names = new HashSet<>();
-    for (MetricSnapshot s : selfMetrics) {
-      if (names.add(s.getMetadata().getPrometheusName())) {
-        all.add(s);
-      }
-    }
-    for (MetricSnapshot s : SnapshotConverter.toSnapshots(families)) {
-      // Families whose names clash once client_java strips suffixes are dropped, not fatal.
-      if (names.add(s.getMetadata().getPrometheusName())) {
-        all.add(s);
-      }
-    }
-    return new MetricSnapshots(all);
   }
 }

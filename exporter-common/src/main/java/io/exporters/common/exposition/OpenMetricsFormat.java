@@ -17,9 +17,14 @@ public final class OpenMetricsFormat {
   private OpenMetricsFormat() {}
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
+    write(out, families, System.identityHashCode(families));
+  }
+
+  /** {@code round}: what tells the rounds apart, for the families' kept text. */
+  public static void write(Utf8Buffer out, List<MetricFamily> families, int round) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
-      TextFormat.writeKept(out, family, RenderedText.Format.OPENMETRICS, labels,
+      TextFormat.writeKept(out, family, RenderedText.Format.OPENMETRICS, round, labels,
           OpenMetricsFormat::writeFamily);
     }
     out.write("# EOF\n");

@@ -18,9 +18,14 @@ public final class TextFormat {
   private TextFormat() {}
 
   public static void write(Utf8Buffer out, List<MetricFamily> families) {
+    write(out, families, System.identityHashCode(families));
+  }
+
+  /** {@code round}: what tells the rounds apart, for the families' kept text. */
+  public static void write(Utf8Buffer out, List<MetricFamily> families, int round) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
-      writeKept(out, family, RenderedText.Format.TEXT, labels, TextFormat::writeFamily);
+      writeKept(out, family, RenderedText.Format.TEXT, round, labels, TextFormat::writeFamily);
     }
   }
 
@@ -50,10 +55,10 @@ public final class TextFormat {
    * when the family is written a second time (it lives across scrapes); else written directly.
    */
   static void writeKept(Utf8Buffer out, MetricFamily family, RenderedText.Format format,
-      LabelValues labels, FamilyWriter writer) {
+      int round, LabelValues labels, FamilyWriter writer) {
     RenderedText kept = family.rendered();
     byte[] text = kept.get(format);
-    if (text == null && kept.writtenBefore(format)) {
+    if (text == null && kept.writtenBefore(format, round)) {
       Utf8Buffer own = new Utf8Buffer(family.samples().size() * 64);
       writer.write(own, family, labels);
       text = own.toByteArray();

@@ -23,6 +23,8 @@ public final class Utf8Buffer {
   private record Segment(byte[] bytes, int offset, int length) {}
 
   private final List<Segment> closed = new ArrayList<>();
+  /** Where full chunks go instead of being kept, when streaming; null when buffering. */
+  private final OutputStream sink;
   private final byte[] scratch = new byte[20];
   private byte[] chunk;
   private int start;
@@ -31,6 +33,25 @@ public final class Utf8Buffer {
 
   public Utf8Buffer(int initialCapacity) {
     chunk = new byte[Math.max(64, Math.min(initialCapacity, CHUNK))];
+    sink = null;
+  }
+
+  private Utf8Buffer(OutputStream sink) {
+    chunk = new byte[CHUNK];
+    this.sink = sink;
+  }
+
+  /**
+   * A buffer that passes its bytes on to {@code sink} a chunk at a time instead of keeping them
+   * (to render straight into a compressor); {@link #flush} passes on the rest.
+   */
+  public static Utf8Buffer streaming(OutputStream sink) {
+    return new Utf8Buffer(sink);
+  }
+
+  /** Streaming: passes on what is still held. */
+  public void flush() {
+    closeSegment();
   }
 
   public void write(char c) {
@@ -124,6 +145,10 @@ public final class Utf8Buffer {
       return;
     }
     closeSegment();
+    if (sink != null) {
+      emit(b, 0, b.length);
+      return;
+    }
     closed.add(new Segment(b, 0, b.length));
     closedBytes += b.length;
   }
@@ -235,7 +260,9 @@ public final class Utf8Buffer {
 
   private void next() {
     closeSegment();
-    chunk = new byte[CHUNK];
+    if (sink == null) {
+      chunk = new byte[CHUNK];
+    }
     start = 0;
     pos = 0;
   }
@@ -243,9 +270,23 @@ public final class Utf8Buffer {
   /** Ends the open segment; writing goes on in the same chunk, in a new segment. */
   private void closeSegment() {
     if (pos > start) {
+      if (sink != null) {
+        emit(chunk, start, pos - start);
+        start = pos = 0;
+        return;
+      }
       closed.add(new Segment(chunk, start, pos - start));
       closedBytes += pos - start;
       start = pos;
+    }
+  }
+
+  private void emit(byte[] b, int off, int len) {
+    closedBytes += len;
+    try {
+      sink.write(b, off, len);
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 }

@@ -21,7 +21,10 @@ import java.util.function.Function;
 /**
  * Answers scrapes by the deadline. A scrape of a target that arrives while a round for the same
  * target identity and plan is in flight joins it and gets the same result, so N concurrent
- * scrapes cost the backend one round; otherwise it starts a {@link Round}.
+ * scrapes cost the backend one round; so does one that arrives while the last round's result is
+ * still being written to other scrapes, within {@link #ANSWERING_NANOS} of it (under a flood of
+ * scrapers a new round would start as each round ended, and every round's result would be held
+ * by its writers at once); otherwise it starts a {@link Round}.
  */
 public final class ScrapeEngine<C> {
   private record RoundKey(TargetKey target, ScrapePlan<?> plan) {}
@@ -35,6 +38,10 @@ public final class ScrapeEngine<C> {
   private final FailureLog failures = new FailureLog();
   private final CollectorRunner<C> runner;
   private final Map<RoundKey, Round<C>> inFlight = new ConcurrentHashMap<>();
+  /** The last round's result per key, while it may still be joined; weak: writers hold it. */
+  private final Map<RoundKey, java.lang.ref.WeakReference<ScrapeResult>> answering =
+      new ConcurrentHashMap<>();
+  static final long ANSWERING_NANOS = 1_000_000_000L;
 
   public ScrapeEngine(
       String namespace, ConnectionSource<C> pools, ExecutorService workers,
@@ -50,6 +57,12 @@ public final class ScrapeEngine<C> {
   /** Scrapes the target (or joins the round in flight for it) and answers by the deadline. */
   public ScrapeResult scrape(Target target, ScrapePlan<C> plan, Deadline deadline) {
     RoundKey key = new RoundKey(target.key(), plan);
+    java.lang.ref.WeakReference<ScrapeResult> last = answering.get(key);
+    ScrapeResult written = last == null ? null : last.get();
+    if (written != null && written.beingAnswered(ANSWERING_NANOS)) {
+      observer.scraped(target, written);
+      return written;
+    }
     boolean[] started = {false};
     Round<C> round = inFlight.computeIfAbsent(key, k -> {
       started[0] = true;
@@ -59,6 +72,9 @@ public final class ScrapeEngine<C> {
       ScheduledFuture<?> expiry = timer.schedule(round::expire,
           Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
       round.result.whenComplete((r, e) -> {
+        if (r != null) {
+          answering.put(key, new java.lang.ref.WeakReference<>(r));
+        }
         inFlight.remove(key, round);
         // A pending timer would keep the round's results reachable until the deadline.
         expiry.cancel(false);
@@ -107,6 +123,7 @@ public final class ScrapeEngine<C> {
 
   /** Forgets cached results of a target (its pool was closed for idleness). */
   public void forget(Target target) {
+    answering.keySet().removeIf(k -> k.target().equals(target.key()));
     cache.forget(target.key());
     failures.forget(target.key());
   }

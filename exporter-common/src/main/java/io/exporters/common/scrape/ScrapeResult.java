@@ -21,6 +21,9 @@ public final class ScrapeResult {
   private final Map<String, Integer> droppedSeries;
   private final double durationSeconds;
   private final Map<Object, FutureTask<Object>> memo = new ConcurrentHashMap<>();
+  private final long madeNanos = System.nanoTime();
+  private final java.util.concurrent.atomic.AtomicInteger answering =
+      new java.util.concurrent.atomic.AtomicInteger();
 
   public ScrapeResult(boolean up, List<MetricFamily> families, List<CollectorOutcome> outcomes,
       Map<String, Integer> droppedSeries, double durationSeconds) {
@@ -49,6 +52,21 @@ public final class ScrapeResult {
 
   public double durationSeconds() {
     return durationSeconds;
+  }
+
+  /** A scrape starts writing this result to its client. */
+  public void answering() {
+    answering.incrementAndGet();
+  }
+
+  /** A scrape is done writing it. */
+  public void answered() {
+    answering.decrementAndGet();
+  }
+
+  /** Whether a scrape still writes this result, and it is younger than {@code maxAgeNanos}. */
+  boolean beingAnswered(long maxAgeNanos) {
+    return answering.get() > 0 && System.nanoTime() - madeNanos < maxAgeNanos;
   }
 
   public boolean anyFailed() {

@@ -1,5 +1,6 @@
 package io.exporters.common.server;
 
+import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.config.TargetNotAllowedException;
 import io.exporters.common.exposition.Exposition;
@@ -35,6 +36,7 @@ final class ScrapeHandlers<C> {
   private final ScrapeEngine<C> engine;
   private final Supplier<MetricSnapshots> selfMetrics;
   private final ScrapeAdmission admission;
+  private final RenderedBodies bodies = new RenderedBodies();
 
   ScrapeHandlers(Supplier<? extends ServedConfig<C>> config, ScrapeEngine<C> engine,
       Supplier<MetricSnapshots> selfMetrics, ScrapeAdmission admission) {
@@ -59,9 +61,10 @@ final class ScrapeHandlers<C> {
   private void scrapeConfigured(Context ctx) {
     ServedConfig<C> served = config.get();
     try {
-      ScrapeResult result = engine.scrapeAll(served.defaultTargets(), served.plan(),
-          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)), served::targetLabel);
-      respond(ctx, result, true);
+      Deadline deadline = served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER));
+      ScrapeResult result = engine.scrapeAll(served.defaultTargets(), served.plan(), deadline,
+          served::targetLabel);
+      respond(ctx, result, true, deadline);
     } catch (OutOfMemoryError e) {
       outOfMemory(ctx);
     }
@@ -105,20 +108,20 @@ final class ScrapeHandlers<C> {
       return;
     }
     try {
-      ScrapeResult result = engine.scrape(resolved, served.plan(),
-          served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER)));
+      Deadline deadline = served.timeouts().deadlineFor(ctx.header(ScrapeTimeouts.HEADER));
+      ScrapeResult result = engine.scrape(resolved, served.plan(), deadline);
       if (request.debug()) {
         ctx.contentType(ExporterServer.TEXT).result(ProbeDebug.render(result,
             probeFamilies(served, result)));
         return;
       }
       if (served.probeShowsScrapeFamilies()) {
-        respond(ctx, result, false);
+        respond(ctx, result, false, deadline);
       } else {
         ScrapeResult probeOnly = result.memo(PROBE_ONLY, () -> new ScrapeResult(result.up(),
             probeFamilies(served, result), result.outcomes(), result.droppedSeries(),
             result.durationSeconds()));
-        respond(ctx, probeOnly, false);
+        respond(ctx, probeOnly, false, deadline);
       }
     } catch (OutOfMemoryError e) {
       outOfMemory(ctx);
@@ -143,29 +146,56 @@ final class ScrapeHandlers<C> {
     return out;
   }
 
-  private void respond(Context ctx, ScrapeResult result, boolean withSelfMetrics) {
+  /** Renders and writes; while it does, scrapes arriving may join this result (ScrapeEngine). */
+  private void respond(Context ctx, ScrapeResult result, boolean withSelfMetrics,
+      Deadline deadline) {
+    result.answering();
+    try {
+      renderAndWrite(ctx, result, withSelfMetrics, deadline);
+    } finally {
+      result.answered();
+    }
+  }
+
+  private void renderAndWrite(Context ctx, ScrapeResult result, boolean withSelfMetrics,
+      Deadline deadline) {
     RenderKey key = new RenderKey(Exposition.Format.negotiate(ctx.header("Accept")),
         Exposition.acceptsGzip(ctx.header("Accept-Encoding")), withSelfMetrics);
-    Exposition.Body body = result.memo(key, () -> {
-      try {
-        return Exposition.render(result.families(), withSelfMetrics
-            ? selfMetrics.get() : MetricSnapshots.of(), key.format(), key.gzip());
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-    ctx.status(200).contentType(body.contentType());
-    if (body.contentEncoding() != null) {
-      ctx.header("Content-Encoding", body.contentEncoding());
-    }
-    ctx.header("Content-Length", Long.toString(body.length()));
-    // Straight to the connection: the body is rendered and compressed already, and going
-    // through ctx.result() would copy it once more.
+    RenderedBodies.Lease lease;
     try {
-      body.writeTo(ctx.res().getOutputStream());
-    } catch (IOException e) {
-      logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("err", e.toString())
-          .log("client went away during the answer");
+      // About 100 bytes a series written out; a compressed body takes no room.
+      long estimate = key.gzip() ? 0 : 4096L + 100L * result.seriesCount();
+      lease = bodies.acquire(result, key, estimate, deadline, () -> {
+        try {
+          return Exposition.render(result.families(), withSelfMetrics
+              ? selfMetrics.get() : MetricSnapshots.of(), key.format(), key.gzip());
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+    } catch (RenderedBodies.Busy e) {
+      busy(ctx, e.getMessage());
+      return;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      busy(ctx, "interrupted");
+      return;
+    }
+    try (lease) {
+      Exposition.Body body = lease.body();
+      ctx.status(200).contentType(body.contentType());
+      if (body.contentEncoding() != null) {
+        ctx.header("Content-Encoding", body.contentEncoding());
+      }
+      ctx.header("Content-Length", Long.toString(body.length()));
+      // Straight to the connection: the body is rendered and compressed already, and going
+      // through ctx.result() would copy it once more.
+      try {
+        body.writeTo(ctx.res().getOutputStream());
+      } catch (IOException e) {
+        logger.atDebug().addKeyValue("path", ctx.path()).addKeyValue("err", e.toString())
+            .log("client went away during the answer");
+      }
     }
   }
 

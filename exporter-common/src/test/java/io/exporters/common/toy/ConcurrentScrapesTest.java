@@ -73,6 +73,42 @@ class ConcurrentScrapesTest {
     }
   }
 
+  /**
+   * A scrape arriving while the last round's answer is still being written joins that result
+   * instead of starting a round of its own (a flood would otherwise hold one result per round);
+   * once nobody writes it, the next scrape starts a round.
+   */
+  @Test
+  void aScrapeWhileTheLastAnswerIsStillWrittenJoinsIt() throws Exception {
+    ToyBackend backend = ToyBackend.fresh("answering");
+    try (InProcessExporter e = InProcessExporter.start(new ToyExporter(), List.of(
+        "--toy.backend=answering", "--collector.wide", "--collector.wide.count=4000",
+        "--collector.wide.label_bytes=4096"), Map.of())) {
+      try (java.net.Socket slow = new java.net.Socket("127.0.0.1", e.port())) {
+        slow.setReceiveBufferSize(4096);
+        slow.getOutputStream().write("GET /metrics HTTP/1.1\r\nHost: x\r\n\r\n"
+            .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+        slow.getOutputStream().flush();
+        // 16 MB of answer: the exporter is still writing it to this reader, who does not read.
+        long until = System.nanoTime() + 5_000_000_000L;
+        while (backend.calls("alpha") == 0 && System.nanoTime() < until) {
+          Thread.sleep(20);
+        }
+        Thread.sleep(200);
+        assertThat(e.get("/metrics").status()).isEqualTo(200);
+        assertThat(backend.calls("alpha")).as("joined the answer being written").isEqualTo(1);
+      }
+      // Nobody writes it any more: a round of its own.
+      long until = System.nanoTime() + 5_000_000_000L;
+      while (backend.calls("alpha") < 2 && System.nanoTime() < until) {
+        e.get("/-/healthy");
+        assertThat(e.get("/metrics").status()).isEqualTo(200);
+        Thread.sleep(100);
+      }
+      assertThat(backend.calls("alpha")).isEqualTo(2);
+    }
+  }
+
   private static long httpThreads() {
     return Thread.getAllStackTraces().keySet().stream()
         .filter(t -> t.getName().startsWith("http-")).count();
