@@ -33,10 +33,17 @@ final class JarProcess implements AutoCloseable {
 
   JarProcess(Path javaHome, Path argFile, Path jar, List<String> args, Map<String, String> env,
       Path log, HttpClient client, String scheme) throws Exception {
+    this(List.of(), javaHome, argFile, jar, args, env, log, client, scheme);
+  }
+
+  /** Run through {@code launcher} (e.g. {@code prlimit --nofile=64:64}). */
+  JarProcess(List<String> launcher, Path javaHome, Path argFile, Path jar, List<String> args,
+      Map<String, String> env, Path log, HttpClient client, String scheme) throws Exception {
     this.log = log;
     this.client = client;
     this.scheme = scheme;
-    List<String> command = new ArrayList<>(List.of(javaHome.resolve("bin/java").toString(),
+    List<String> command = new ArrayList<>(launcher);
+    command.addAll(List.of(javaHome.resolve("bin/java").toString(),
         "@" + argFile, "-jar", jar.toString(), "--web.listen-address=127.0.0.1:" + port));
     command.addAll(args);
     ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)

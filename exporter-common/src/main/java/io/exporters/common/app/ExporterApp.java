@@ -14,6 +14,7 @@ import io.exporters.common.log.Logging;
 import io.exporters.common.scrape.ScrapeEngine;
 import io.exporters.common.secret.SecretMasker;
 import io.exporters.common.server.ExporterServer;
+import io.exporters.common.server.ServerLimits;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -82,7 +83,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
             definition.probeModuleParameter()),
         generations::current, engine, selfMetrics::snapshot, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
-        definition.probeAliases(), config.common().scrape().maxConcurrentProbes());
+        definition.probeAliases(), limits(config.common().scrape()));
     this.background = definition.background(() -> generations.current().config(), connections);
     AddressFile.write(env.get(AddressFile.ENV), AddressFile.url(listen, server.port(),
         generations.current().web().current().tls().isPresent()));
@@ -90,6 +91,18 @@ public final class ExporterApp<C, X> implements AutoCloseable {
         .addKeyValue("address", config.common().web().listenAddress())
         .addKeyValue("tls", generations.current().web().current().tls().isPresent())
         .log("listening");
+  }
+
+  /** The HTTP server's limits; a low descriptor limit is said once, at start. */
+  private static ServerLimits limits(ScrapeSettings scrape) {
+    ServerLimits limits = ServerLimits.of(scrape.maxConcurrentProbes(),
+        scrape.maxConnections() + scrape.maxProbeConnections());
+    if (limits.httpConnections() < 1000) {
+      logger.atInfo().addKeyValue("http_connections", limits.httpConnections())
+          .log("the file descriptor limit is low: at most this many HTTP connections at once; "
+              + "more wait to be accepted (raise it with ulimit -n)");
+    }
+    return limits;
   }
 
   private static <C> ConnectionSource<C> connections(Backend<C> backend, ScrapeSettings scrape,

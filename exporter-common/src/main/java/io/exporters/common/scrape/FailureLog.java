@@ -19,6 +19,8 @@ final class FailureLog {
 
   private record Skip(TargetKey target, String collector, Version version) {}
 
+  /** The up check's place among the collectors' failures (no collector has this name). */
+  private static final String UP = "<up>";
   private final Map<CacheKey, String> lastFailure = new ConcurrentHashMap<>();
   private final Set<Skip> skips = ConcurrentHashMap.newKeySet();
 
@@ -27,6 +29,20 @@ final class FailureLog {
       logger.atWarn().addKeyValue("collector", collector).addKeyValue("target", target)
           .addKeyValue("err", reason)
           .log("collector failed (logged again only when the error changes)");
+    }
+  }
+
+  /** The backend did not answer the scrape's up check: logged once per target and error. */
+  void unreachable(Target target, String reason) {
+    if (!reason.equals(lastFailure.put(new CacheKey(target.key(), UP), reason))) {
+      logger.atWarn().addKeyValue("target", target).addKeyValue("err", reason)
+          .log("backend unreachable (logged again only when the error changes)");
+    }
+  }
+
+  void reachable(Target target) {
+    if (lastFailure.remove(new CacheKey(target.key(), UP)) != null) {
+      logger.atInfo().addKeyValue("target", target).log("backend reachable again");
     }
   }
 

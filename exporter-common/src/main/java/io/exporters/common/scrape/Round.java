@@ -14,8 +14,6 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Executor;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 
 /**
  * One pass over a target's collectors, shared by every scrape that joins it: serves fresh cached
@@ -24,7 +22,6 @@ import org.slf4j.LoggerFactory;
  * assembled once, when every collector has answered or the deadline has passed.
  */
 final class Round<C> {
-  private static final Logger logger = LoggerFactory.getLogger(ScrapeEngine.class);
 
   final Target target;
   final ScrapePlan<C> plan;
@@ -81,10 +78,10 @@ final class Round<C> {
         throw e;
       }
       up.complete(true);
+      failures.reachable(target);
     } catch (Exception | Error e) {
       String reason = CollectorRunner.describe(e);
-      logger.atWarn().addKeyValue("target", target).addKeyValue("err", reason)
-          .log("backend unreachable");
+      failures.unreachable(target, reason);
       up.complete(false);
       for (ActiveCollector<C> active : toRun) {
         outcomes.get(active.name()).complete(

@@ -20,6 +20,7 @@ import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.eclipse.jetty.server.Connector;
+import org.eclipse.jetty.server.NetworkConnectionLimit;
 import org.eclipse.jetty.server.NetworkConnector;
 import org.eclipse.jetty.util.thread.QueuedThreadPool;
 
@@ -54,17 +55,26 @@ public final class ExporterServer<C> implements AutoCloseable {
   public ExporterServer(About about, Supplier<? extends ServedConfig<C>> config,
       ScrapeEngine<C> engine, Supplier<MetricSnapshots> selfMetrics, Reload reload,
       WebConfig startupWebConfig, ListenAddress listen, String metricsPath,
-      List<String> probeAliases, int maxConcurrentProbes) {
+      List<String> probeAliases, ServerLimits limits) {
     this.config = config;
     this.about = about;
     this.metricsPath = metricsPath;
     RequestGuard guard = new RequestGuard(() -> config.get().webConfig(), about.name());
-    ScrapeAdmission admission = new ScrapeAdmission(maxConcurrentProbes);
+    ScrapeAdmission admission = new ScrapeAdmission(limits.maxConcurrentProbes());
     ScrapeHandlers<C> scrapes = new ScrapeHandlers<>(config, engine, selfMetrics, admission);
     this.javalin = Javalin.create(cfg -> {
       cfg.startup.showJavalinBanner = false;
       cfg.http.compressionStrategy = CompressionStrategy.NONE;
       cfg.jetty.threadPool = threadPool(admission.threads());
+      if (limits.httpConnections() < Integer.MAX_VALUE) {
+        cfg.jetty.modifyServer(server -> {
+          NetworkConnectionLimit limit =
+              new NetworkConnectionLimit(limits.httpConnections(), server);
+          // At the limit, a kept-alive connection idle for a second makes room for a waiting one.
+          limit.setEndPointIdleTimeout(1000);
+          server.addBean(limit);
+        });
+      }
       cfg.jetty.addConnector((server, httpConfig) -> Connectors.create(server, httpConfig,
           startupWebConfig, listen.host(), listen.port()));
       cfg.routes.before(guard::check);

@@ -47,8 +47,15 @@ public final class ExporterProcess implements AutoCloseable {
   /** Starts {@code mainClass} from the test classpath and waits until /-/ready answers 200. */
   public static ExporterProcess start(Class<?> mainClass, List<String> jvmFlags,
       List<String> args, Map<String, String> env, Path logFile) throws Exception {
+    return start(List.of(), mainClass, jvmFlags, args, env, logFile);
+  }
+
+  /** As {@link #start}, run through {@code launcher} (e.g. {@code prlimit --nofile=64}). */
+  public static ExporterProcess start(List<String> launcher, Class<?> mainClass,
+      List<String> jvmFlags, List<String> args, Map<String, String> env, Path logFile)
+      throws Exception {
     int port = Backends.freePort();
-    List<String> command = new ArrayList<>();
+    List<String> command = new ArrayList<>(launcher);
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(jvmFlags);
     command.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName(),
