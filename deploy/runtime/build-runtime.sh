@@ -16,8 +16,8 @@ if [ -e "$out" ] && [ -n "$(ls -A "$out")" ] && [ ! -f "$out/release" ]; then
   echo "build-runtime.sh: $out exists and is not a runtime; choose an empty or new directory" >&2
   exit 2
 fi
-case "$(readlink -f "$jdk")/" in
-  "$(readlink -f "$out")"/*) echo "build-runtime.sh: $out holds the JDK $jdk" >&2; exit 2 ;;
+case "$(readlink -m "$jdk")/" in
+  "$(readlink -m "$out")"/*) echo "build-runtime.sh: $out holds the JDK $jdk" >&2; exit 2 ;;
 esac
 rm -rf "$out"
 "$jdk/bin/jlink" --add-modules "$modules" --strip-debug --no-man-pages --no-header-files \
