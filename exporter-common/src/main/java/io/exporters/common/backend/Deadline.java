@@ -18,6 +18,11 @@ public final class Deadline {
     return Math.max(0, (atNanos - System.nanoTime()) / 1_000_000);
   }
 
+  /** How long ago it passed, 0 while it has not. */
+  public long overdueMillis() {
+    return Math.max(0, (System.nanoTime() - atNanos) / 1_000_000);
+  }
+
   public boolean expired() {
     return System.nanoTime() - atNanos >= 0;
   }

@@ -37,6 +37,8 @@ final class ScrapeHandlers<C> {
   private final Supplier<MetricSnapshots> selfMetrics;
   private final ScrapeAdmission admission;
   private final RenderedBodies bodies = new RenderedBodies();
+  /** How far past its deadline an answer is still written (the default margin). */
+  private static final long LATE_MILLIS = 500;
 
   ScrapeHandlers(Supplier<? extends ServedConfig<C>> config, ScrapeEngine<C> engine,
       Supplier<MetricSnapshots> selfMetrics, ScrapeAdmission admission) {
@@ -159,6 +161,12 @@ final class ScrapeHandlers<C> {
 
   private void renderAndWrite(Context ctx, ScrapeResult result, boolean withSelfMetrics,
       Deadline deadline) {
+    if (deadline.overdueMillis() > LATE_MILLIS) {
+      // Past the deadline and the margin after it: the scraper has given up; rendering and
+      // writing for it would only take time from the scrapes still waiting.
+      busy(ctx, "the scrape's deadline passed before its answer could be written");
+      return;
+    }
     RenderKey key = new RenderKey(Exposition.Format.negotiate(ctx.header("Accept")),
         Exposition.acceptsGzip(ctx.header("Accept-Encoding")), withSelfMetrics);
     RenderedBodies.Lease lease;
