@@ -81,7 +81,7 @@ public final class ExporterApp<C, X> implements AutoCloseable {
     this.server = new ExporterServer<>(
         new ExporterServer.About(definition.name(), definition.description(), build.version(),
             definition.probeModuleParameter()),
-        generations::current, engine, selfMetrics::snapshot, generations::reload,
+        generations::current, engine, selfMetrics::families, generations::reload,
         generations.current().web().current(), listen, config.common().web().telemetryPath(),
         definition.probeAliases(), limits(config.common().scrape()));
     this.background = definition.background(() -> generations.current().config(), connections);

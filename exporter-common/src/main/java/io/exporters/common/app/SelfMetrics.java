@@ -1,6 +1,8 @@
 package io.exporters.common.app;
 
 import io.exporters.common.backend.Target;
+import io.exporters.common.exposition.SnapshotFamilies;
+import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.scrape.ScrapeResult;
 import io.prometheus.metrics.core.metrics.Counter;
 import io.prometheus.metrics.core.metrics.Gauge;
@@ -13,7 +15,7 @@ import io.prometheus.metrics.instrumentation.jvm.JvmMemoryPoolAllocationMetrics;
 import io.prometheus.metrics.instrumentation.jvm.JvmRuntimeInfoMetric;
 import io.prometheus.metrics.instrumentation.jvm.JvmThreadsMetrics;
 import io.prometheus.metrics.model.registry.PrometheusRegistry;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -79,9 +81,9 @@ public final class SelfMetrics {
     registry.register(new ProcessStats());
   }
 
-  /** What /metrics adds to a scrape. */
-  public MetricSnapshots snapshot() {
-    return registry.scrape(name -> !TOO_COSTLY.contains(name));
+  /** What /metrics adds to a scrape, in our model (client_java's snapshots adapted once). */
+  public List<MetricFamily> families() {
+    return SnapshotFamilies.of(registry.scrape(name -> !TOO_COSTLY.contains(name)));
   }
 
   public void scraped(Target target, ScrapeResult result) {

@@ -1,7 +1,6 @@
 package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.MetricFamily;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
@@ -50,10 +49,10 @@ public final class Exposition {
   }
 
   /**
-   * Renders {@code targetFamilies} and {@code selfMetrics} (the client_java registry's snapshot);
-   * a target family whose name a self-metric also has is left out.
+   * Renders {@code targetFamilies} and {@code selfMetrics} (the exporter's own families); a
+   * target family whose name a self-metric also has is left out.
    */
-  public static Body render(List<MetricFamily> targetFamilies, MetricSnapshots selfMetrics,
+  public static Body render(List<MetricFamily> targetFamilies, List<MetricFamily> selfMetrics,
       Format format, boolean gzip) throws IOException {
     List<MetricFamily> families = withSelf(targetFamilies, selfMetrics);
     // The round's families list: its renders in several formats and encodings are one round.
@@ -88,8 +87,7 @@ public final class Exposition {
   }
 
   private static List<MetricFamily> withSelf(List<MetricFamily> families,
-      MetricSnapshots selfMetrics) {
-    List<MetricFamily> self = SnapshotFamilies.of(selfMetrics);
+      List<MetricFamily> self) {
     if (self.isEmpty()) {
       return families;
     }

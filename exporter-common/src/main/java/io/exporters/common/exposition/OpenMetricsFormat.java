@@ -1,7 +1,6 @@
 package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.metrics.RenderedText;
 import java.util.List;
 
 /**
@@ -24,7 +23,7 @@ public final class OpenMetricsFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families, int round) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
-      TextFormat.writeKept(out, family, RenderedText.Format.OPENMETRICS, round, labels,
+      TextFormat.writeKept(out, family, Exposition.Format.OPENMETRICS, round, labels,
           OpenMetricsFormat::writeFamily);
     }
     out.write("# EOF\n");

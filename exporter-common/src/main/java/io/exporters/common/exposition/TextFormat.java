@@ -2,7 +2,6 @@ package io.exporters.common.exposition;
 
 import io.exporters.common.metrics.GoFloat;
 import io.exporters.common.metrics.MetricFamily;
-import io.exporters.common.metrics.RenderedText;
 import io.exporters.common.metrics.Sample;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -25,7 +24,7 @@ public final class TextFormat {
   public static void write(Utf8Buffer out, List<MetricFamily> families, int round) {
     LabelValues labels = new LabelValues();
     for (MetricFamily family : FamilyOrder.sortedNonEmpty(families)) {
-      writeKept(out, family, RenderedText.Format.TEXT, round, labels, TextFormat::writeFamily);
+      writeKept(out, family, Exposition.Format.TEXT, round, labels, TextFormat::writeFamily);
     }
   }
 
@@ -54,9 +53,9 @@ public final class TextFormat {
    * Writes a family through its kept text: the text itself when kept; written apart and kept
    * when the family is written a second time (it lives across scrapes); else written directly.
    */
-  static void writeKept(Utf8Buffer out, MetricFamily family, RenderedText.Format format,
+  static void writeKept(Utf8Buffer out, MetricFamily family, Exposition.Format format,
       int round, LabelValues labels, FamilyWriter writer) {
-    RenderedText kept = family.rendered();
+    KeptText kept = KeptText.of(family);
     byte[] text = kept.get(format);
     if (text == null && kept.writtenBefore(format, round)) {
       Utf8Buffer own = new Utf8Buffer(family.samples().size() * 64);

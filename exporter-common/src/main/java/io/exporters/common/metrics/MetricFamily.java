@@ -3,19 +3,20 @@ package io.exporters.common.metrics;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * A metric family exactly as exposed: the name is final (no suffix is added on output, so counters
  * the anchors expose without {@code _total} keep their names). Immutable; a family served again
- * as the same object (a collector's cached result, a poller's data) keeps its rendered text
- * ({@link #rendered()}), so it is not written afresh on every scrape.
+ * as the same object (a collector's cached result, a poller's data) keeps what the exposition
+ * writers made of it in {@link #writerCache()}, so it is not written afresh on every scrape.
  */
 public final class MetricFamily {
   private final String name;
   private final MetricType type;
   private final String help;
   private final List<Sample> samples;
-  private final RenderedText rendered = new RenderedText();
+  private final AtomicReference<Object> writerCache = new AtomicReference<>();
 
   public MetricFamily(String name, MetricType type, String help, List<Sample> samples) {
     this.name = Objects.requireNonNull(name, "name");
@@ -40,9 +41,14 @@ public final class MetricFamily {
     return samples;
   }
 
-  /** This family's text as the exposition formats wrote it, kept from its second writing on. */
-  public RenderedText rendered() {
-    return rendered;
+  /** The exposition writers' slot for what they keep of this family (its text); opaque here. */
+  public Object writerCache() {
+    return writerCache.get();
+  }
+
+  /** Sets the slot unless it is set; returns what is in it then. */
+  public Object writerCache(Object value) {
+    return writerCache.compareAndSet(null, value) ? value : writerCache.get();
   }
 
   public MetricFamily withHelp(String newHelp) {

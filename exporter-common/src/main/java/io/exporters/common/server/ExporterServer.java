@@ -2,6 +2,7 @@ package io.exporters.common.server;
 
 import io.exporters.common.config.ConfigException;
 import io.exporters.common.config.ListenAddress;
+import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.scrape.ScrapeEngine;
 import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.secret.SecretMasker;
@@ -11,7 +12,6 @@ import io.javalin.Javalin;
 import io.javalin.compression.CompressionStrategy;
 import io.javalin.http.Context;
 import io.javalin.http.Handler;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -53,7 +53,7 @@ public final class ExporterServer<C> implements AutoCloseable {
   private volatile boolean ready;
 
   public ExporterServer(About about, Supplier<? extends ServedConfig<C>> config,
-      ScrapeEngine<C> engine, Supplier<MetricSnapshots> selfMetrics, Reload reload,
+      ScrapeEngine<C> engine, Supplier<List<MetricFamily>> selfMetrics, Reload reload,
       WebConfig startupWebConfig, ListenAddress listen, String metricsPath,
       List<String> probeAliases, ServerLimits limits) {
     this.config = config;

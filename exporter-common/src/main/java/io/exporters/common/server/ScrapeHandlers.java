@@ -10,7 +10,6 @@ import io.exporters.common.scrape.ScrapeResult;
 import io.exporters.common.scrape.ScrapeTimeouts;
 import io.exporters.common.secret.SecretMasker;
 import io.javalin.http.Context;
-import io.prometheus.metrics.model.snapshots.MetricSnapshots;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
@@ -34,14 +33,14 @@ final class ScrapeHandlers<C> {
 
   private final Supplier<? extends ServedConfig<C>> config;
   private final ScrapeEngine<C> engine;
-  private final Supplier<MetricSnapshots> selfMetrics;
+  private final Supplier<List<MetricFamily>> selfMetrics;
   private final ScrapeAdmission admission;
   private final RenderedBodies bodies = new RenderedBodies();
   /** How far past its deadline an answer is still written (the default margin). */
   private static final long LATE_MILLIS = 500;
 
   ScrapeHandlers(Supplier<? extends ServedConfig<C>> config, ScrapeEngine<C> engine,
-      Supplier<MetricSnapshots> selfMetrics, ScrapeAdmission admission) {
+      Supplier<List<MetricFamily>> selfMetrics, ScrapeAdmission admission) {
     this.config = config;
     this.engine = engine;
     this.selfMetrics = selfMetrics;
@@ -176,7 +175,7 @@ final class ScrapeHandlers<C> {
       lease = bodies.acquire(result, key, estimate, deadline, () -> {
         try {
           return Exposition.render(result.families(), withSelfMetrics
-              ? selfMetrics.get() : MetricSnapshots.of(), key.format(), key.gzip());
+              ? selfMetrics.get() : List.of(), key.format(), key.gzip());
         } catch (IOException e) {
           throw new UncheckedIOException(e);
         }

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.metrics.MetricFamily;
 import io.exporters.common.metrics.MetricType;
-import io.exporters.common.metrics.RenderedText;
 import io.exporters.common.metrics.Sample;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
@@ -42,13 +41,13 @@ class KeptTextTest {
     MetricFamily small = new MetricFamily("a_small", MetricType.GAUGE, "",
         List.of(new Sample("a_small", List.of(), List.of(), 1)));
     for (boolean openMetrics : new boolean[] {false, true}) {
-      RenderedText.Format format = openMetrics ? RenderedText.Format.OPENMETRICS
-          : RenderedText.Format.TEXT;
+      Exposition.Format format = openMetrics ? Exposition.Format.OPENMETRICS
+          : Exposition.Format.TEXT;
       String fresh = text(List.of(big("cloudflare_zone_requests_total"), small), openMetrics);
       assertThat(text(List.of(kept, small), openMetrics)).isEqualTo(fresh);
-      assertThat(kept.rendered().get(format)).as("not kept after one writing").isNull();
+      assertThat(KeptText.of(kept).get(format)).as("not kept after one writing").isNull();
       assertThat(text(List.of(kept, small), openMetrics)).isEqualTo(fresh);
-      assertThat(kept.rendered().get(format)).as("kept from the second writing").isNotNull();
+      assertThat(KeptText.of(kept).get(format)).as("kept from the second writing").isNotNull();
       assertThat(text(List.of(small, kept), openMetrics)).isEqualTo(fresh);
     }
     assertThat(text(List.of(kept), false)).startsWith(

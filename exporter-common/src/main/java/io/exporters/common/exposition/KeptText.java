@@ -1,5 +1,6 @@
-package io.exporters.common.metrics;
+package io.exporters.common.exposition;
 
+import io.exporters.common.metrics.MetricFamily;
 import java.util.concurrent.atomic.AtomicIntegerArray;
 import java.util.concurrent.atomic.AtomicReferenceArray;
 
@@ -10,17 +11,25 @@ import java.util.concurrent.atomic.AtomicReferenceArray;
  * Writings for the same round (its answer in text and in gzip, say) do not count: keeping the
  * text of a 59,000-series round doubled its memory for nothing.
  */
-public final class RenderedText {
-  /** The formats a family is written in; each has its own text. */
-  public enum Format { TEXT, OPENMETRICS }
+final class KeptText {
+  private static final int FORMATS = Exposition.Format.values().length;
 
-  private final AtomicIntegerArray writes = new AtomicIntegerArray(Format.values().length);
-  private final AtomicIntegerArray lastRound = new AtomicIntegerArray(Format.values().length);
-  private final AtomicReferenceArray<byte[]> text =
-      new AtomicReferenceArray<>(Format.values().length);
+  private final AtomicIntegerArray writes = new AtomicIntegerArray(FORMATS);
+  private final AtomicIntegerArray lastRound = new AtomicIntegerArray(FORMATS);
+  private final AtomicReferenceArray<byte[]> text = new AtomicReferenceArray<>(FORMATS);
+
+  /** The family's kept text, made on first use in the family's slot for the writers. */
+  static KeptText of(MetricFamily family) {
+    Object slot = family.writerCache();
+    if (slot instanceof KeptText kept) {
+      return kept;
+    }
+    KeptText kept = new KeptText();
+    return family.writerCache(kept) instanceof KeptText won ? won : kept;
+  }
 
   /** The kept text in this format, or null. */
-  public byte[] get(Format format) {
+  byte[] get(Exposition.Format format) {
     return text.get(format.ordinal());
   }
 
@@ -28,12 +37,12 @@ public final class RenderedText {
    * Counts a writing for {@code round} (a token of the round's answer); true when the family was
    * written in this format before, for another round (keep it now).
    */
-  public boolean writtenBefore(Format format, int round) {
+  boolean writtenBefore(Exposition.Format format, int round) {
     int previous = lastRound.getAndSet(format.ordinal(), round);
     return writes.getAndIncrement(format.ordinal()) > 0 && previous != round;
   }
 
-  public void keep(Format format, byte[] bytes) {
+  void keep(Exposition.Format format, byte[] bytes) {
     text.set(format.ordinal(), bytes);
   }
 }
