@@ -8,9 +8,10 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.TestCertificates;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.TestCertificates;
 import java.net.InetSocketAddress;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
@@ -246,14 +247,13 @@ class ConsistencyTest {
         + "    prober: http\n    http:\n      tls_config:\n        ca_file: "
         + certs.caCertFile() + "\n");
     Set<String> names = new TreeSet<>();
-    try (JarProcess scraper = new JarProcess(Path.of(System.getProperty("java.home")),
-        Repo.jar("scraper"), List.of("--config.file=" + config), Map.of(),
-        dir.resolve("scraper.log"), HttpClient.newHttpClient(), "http")) {
-      String https = scraper.get("/probe?module=https_2xx&target=https://localhost:"
-          + server.getAddress().getPort() + "/").body();
+    try (ExporterProcess scraper = ExporterProcess.ofJar(Repo.jar("scraper"))
+        .args(List.of("--config.file=" + config)).log(dir.resolve("scraper.log")).start()) {
+      String https = scraper.text("/probe?module=https_2xx&target=https://localhost:"
+          + server.getAddress().getPort() + "/");
       assertThat(https).as(scraper.log()).contains("\nprobe_success 1\n");
-      String refused = scraper.get("/probe?module=http_2xx&target=http://127.0.0.1:"
-          + Backends.freePort() + "/").body();
+      String refused = scraper.text("/probe?module=http_2xx&target=http://127.0.0.1:"
+          + Backends.freePort() + "/");
       assertThat(refused).as(scraper.log()).contains("\nprobe_success 0\n");
       for (String body : List.of(https, refused)) {
         Exposition.parseText(body).names().forEach(names::add);

@@ -2,8 +2,9 @@ package io.exporters.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Exposition;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,10 +29,10 @@ import org.junit.jupiter.api.io.TempDir;
 class FileDescriptorLimitTest {
   @Test
   void fiftyClientsUnderNofile64AreAllAnswered(@TempDir Path dir) throws Exception {
-    try (JarProcess p = new JarProcess(List.of("prlimit", "--nofile=64:64"),
-        Path.of(System.getProperty("java.home")), Repo.file("jvm.options"), Repo.jar("redis"),
-        List.of("--redis.addr=redis://" + Backends.redis().address()), Map.of(),
-        dir.resolve("exporter.log"), HttpClient.newHttpClient(), "http")) {
+    try (ExporterProcess p = ExporterProcess.ofJar(Repo.jar("redis"))
+        .launcher(List.of("prlimit", "--nofile=64:64")).argFile(Repo.file("jvm.options"))
+        .args(List.of("--redis.addr=redis://" + Backends.redis().address()))
+        .log(dir.resolve("exporter.log")).start()) {
       ExecutorService clients = Executors.newFixedThreadPool(50);
       List<Future<List<String>>> results = new ArrayList<>();
       for (int c = 0; c < 50; c++) {
@@ -42,7 +43,7 @@ class FileDescriptorLimitTest {
           List<String> problems = new ArrayList<>();
           for (int i = 0; i < 10; i++) {
             HttpResponse<byte[]> r = client.send(HttpRequest.newBuilder(URI.create(
-                "http://127.0.0.1:" + p.port + "/metrics")).timeout(Duration.ofSeconds(30))
+                "http://127.0.0.1:" + p.port() + "/metrics")).timeout(Duration.ofSeconds(30))
                 .build(), HttpResponse.BodyHandlers.ofByteArray());
             if (r.statusCode() != 200) {
               problems.add("status " + r.statusCode());

@@ -10,7 +10,8 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLFactory;
 import com.fasterxml.jackson.dataformat.yaml.YAMLGenerator;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.exporters.common.testing.Golden;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Golden;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -85,11 +86,11 @@ class KubernetesTest {
     assertThat(container.at("/args/0").asText()).isEqualTo("--config.file=/etc/exporter/scraper.yml");
     assertThat(container.at("/volumeMounts").findValuesAsText("mountPath"))
         .contains("/etc/exporter");
-    try (JarProcess scraper = new JarProcess(Path.of(System.getProperty("java.home")),
-        Repo.jar("scraper"), List.of("--config.file="
-            + Repo.file("deploy/kubernetes/exporter-scraper/scraper.yml")), Map.of(),
-        dir.resolve("scraper.log"), java.net.http.HttpClient.newHttpClient(), "http")) {
-      assertThat(scraper.get("/-/ready").statusCode()).isEqualTo(200);
+    try (ExporterProcess scraper = ExporterProcess.ofJar(Repo.jar("scraper"))
+        .args(List.of("--config.file="
+            + Repo.file("deploy/kubernetes/exporter-scraper/scraper.yml")))
+        .log(dir.resolve("scraper.log")).start()) {
+      assertThat(scraper.get("/-/ready").status()).isEqualTo(200);
     }
   }
 

@@ -5,8 +5,9 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.PrivatePostgres;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.PrivatePostgres;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -49,7 +50,7 @@ final class LiveStack {
   private final List<AutoCloseable> running = new ArrayList<>();
   private final HttpClient http = HttpClient.newBuilder()
       .connectTimeout(Duration.ofSeconds(5)).build();
-  final Map<String, JarProcess> exporters = new LinkedHashMap<>();
+  final Map<String, ExporterProcess> exporters = new LinkedHashMap<>();
   private int prometheusPort;
   private int alertmanagerPort;
   private static final String FAKE_CLOUDFLARE_TOKEN = "live-stack-token-0123456789";
@@ -173,11 +174,12 @@ final class LiveStack {
     compose.environment(service).forEach((k, v) -> env.put(k, rewrite(v)));
     env.putAll(testOnlyEnvironment(name));
     List<String> args = compose.command(service).stream().map(this::rewrite).toList();
-    JarProcess process = new JarProcess(Path.of(System.getProperty("java.home")),
-        Repo.jar(name), args, env, dir.resolve(name + ".log"), http, "http");
+    ExporterProcess process = ExporterProcess.ofJar(Repo.jar(name))
+        .argFile(Repo.file("jvm.options")).args(args).env(env).log(dir.resolve(name + ".log"))
+        .start();
     running.add(process);
     exporters.put(name, process);
-    rewrites.put(service + ":" + composePort(service), "127.0.0.1:" + process.port);
+    rewrites.put(service + ":" + composePort(service), "127.0.0.1:" + process.port());
   }
 
   /**

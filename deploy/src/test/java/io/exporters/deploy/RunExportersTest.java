@@ -2,7 +2,7 @@ package io.exporters.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
+import io.exporters.testkit.Backends;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.net.InetSocketAddress;

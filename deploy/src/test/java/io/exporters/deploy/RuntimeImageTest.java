@@ -2,8 +2,9 @@ package io.exporters.deploy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.PrivatePostgres;
-import io.exporters.common.testing.TestCertificates;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.PrivatePostgres;
+import io.exporters.testkit.TestCertificates;
 import java.net.http.HttpClient;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -57,11 +58,11 @@ class RuntimeImageTest {
   @Test
   void postgresOverTlsToAServerThatRequiresIt() throws Exception {
     try (PrivatePostgres pg = PrivatePostgres.withTls(certs.serverCertFile(), certs.serverKeyFile());
-        JarProcess e = new JarProcess(runtime, Repo.jar("postgres"),
-            List.of("--web.config.file=" + webConfig),
-            Map.of("DATA_SOURCE_NAME", "postgresql://postgres@127.0.0.1:" + pg.port
-                + "/postgres?sslmode=require"), dir.resolve("postgres.log"), https, "https")) {
-      String metrics = e.get("/metrics").body();
+        ExporterProcess e = image("postgres").args(List.of("--web.config.file=" + webConfig))
+            .env(Map.of("DATA_SOURCE_NAME", "postgresql://postgres@127.0.0.1:" + pg.port
+                + "/postgres?sslmode=require")).log(dir.resolve("postgres.log")).https(https)
+            .start()) {
+      String metrics = e.text("/metrics");
       assertThat(metrics).as(e.log()).contains("\npg_up 1\n", "pg_stat_database_xact_commit");
       try (var admin = java.sql.DriverManager.getConnection("jdbc:postgresql://127.0.0.1:"
           + pg.port + "/postgres?sslmode=disable", "postgres", "");
@@ -76,23 +77,23 @@ class RuntimeImageTest {
 
   @Test
   void redisOverTlsWithClientCertificates() throws Exception {
-    int port = io.exporters.common.testing.Backends.freePort();
+    int port = io.exporters.testkit.Backends.freePort();
     Process redis = new ProcessBuilder("redis-server", "--port", "0", "--tls-port",
         String.valueOf(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no",
         "--dir", dir.toString(), "--tls-cert-file", certs.serverCertFile().toString(),
         "--tls-key-file", certs.serverKeyFile().toString(), "--tls-ca-cert-file",
         certs.caCertFile().toString(), "--tls-auth-clients", "yes").redirectErrorStream(true)
         .redirectOutput(dir.resolve("redis-tls.log").toFile()).start();
-    try (JarProcess e = new JarProcess(runtime, Repo.jar("redis"),
-        List.of("--tls-ca-cert-file=" + certs.caCertFile(),
-            "--tls-client-cert-file=" + certs.clientCertFile(),
-            "--tls-client-key-file=" + certs.clientKeyFile()),
-        Map.of("REDIS_ADDR", "rediss://127.0.0.1:" + port), dir.resolve("redis.log"),
-        HttpClient.newHttpClient(), "http")) {
+    try (ExporterProcess e = image("redis").args(List.of(
+        "--tls-ca-cert-file=" + certs.caCertFile(),
+        "--tls-client-cert-file=" + certs.clientCertFile(),
+        "--tls-client-key-file=" + certs.clientKeyFile()))
+        .env(Map.of("REDIS_ADDR", "rediss://127.0.0.1:" + port)).log(dir.resolve("redis.log"))
+        .start()) {
       String metrics = "";
       for (int i = 0; i < 50 && !metrics.contains("\nredis_up 1\n"); i++) {
         Thread.sleep(100);
-        metrics = e.get("/metrics").body();
+        metrics = e.text("/metrics");
       }
       assertThat(metrics).as(e.log()).contains("\nredis_up 1\n", "redis_connected_clients");
     } finally {
@@ -118,11 +119,10 @@ class RuntimeImageTest {
     Path config = Files.writeString(dir.resolve("scraper.yml"), "modules:\n  https_health:\n"
         + "    prober: http\n    health: {format: auto}\n    http:\n      tls_config:\n"
         + "        ca_file: " + certs.caCertFile() + "\n");
-    try (JarProcess e = new JarProcess(runtime, Repo.jar("scraper"),
-        List.of("--config.file=" + config), Map.of(), dir.resolve("scraper.log"),
-        HttpClient.newHttpClient(), "http")) {
+    try (ExporterProcess e = image("scraper").args(List.of("--config.file=" + config))
+        .log(dir.resolve("scraper.log")).start()) {
       String target = "https://localhost:" + server.getAddress().getPort() + "/health";
-      String body = e.get("/probe?module=https_health&target=" + target).body();
+      String body = e.text("/probe?module=https_health&target=" + target);
       assertThat(body).as(e.log()).contains("\nprobe_success 1\n", "\nprobe_http_ssl 1\n",
           "probe_ssl_earliest_cert_expiry", "health_overall_up 1");
     } finally {
@@ -132,11 +132,10 @@ class RuntimeImageTest {
 
   @Test
   void cloudflareStartsAndServesOverTls() throws Exception {
-    try (JarProcess e = new JarProcess(runtime, Repo.jar("cloudflare"),
-        List.of("--web.config.file=" + webConfig), Map.of(), dir.resolve("cloudflare.log"),
-        https, "https")) {
-      assertThat(e.get("/-/healthy").statusCode()).isEqualTo(200);
-      assertThat(e.get("/metrics").body()).as(e.log()).contains("cloudflare_exporter_build_info");
+    try (ExporterProcess e = image("cloudflare").args(List.of("--web.config.file=" + webConfig))
+        .log(dir.resolve("cloudflare.log")).https(https).start()) {
+      assertThat(e.get("/-/healthy").status()).isEqualTo(200);
+      assertThat(e.text("/metrics")).as(e.log()).contains("cloudflare_exporter_build_info");
     }
   }
 
@@ -154,11 +153,17 @@ class RuntimeImageTest {
     Path options = Files.writeString(dir.resolve("jvm-share-on.options"),
         Files.readString(Repo.file("jvm.options")).trim() + "\n-XX:SharedArchiveFile=" + archive
         + "\n-Xshare:on\n");
-    try (JarProcess e = new JarProcess(runtime, options, Repo.jar("redis"),
-        List.of("--redis.addr=redis://127.0.0.1:1"), Map.of(),
-        dir.resolve("redis-cds.log"), HttpClient.newHttpClient(), "http")) {
-      assertThat(e.get("/metrics").body()).as(e.log()).contains("\nredis_up 0\n");
+    try (ExporterProcess e = image("redis").argFile(options)
+        .args(List.of("--redis.addr=redis://127.0.0.1:1")).log(dir.resolve("redis-cds.log"))
+        .start()) {
+      assertThat(e.text("/metrics")).as(e.log()).contains("\nredis_up 0\n");
       assertThat(e.log()).doesNotContain("[cds]");
     }
+  }
+
+  /** An exporter's jar started as its image starts it: this runtime, the shipped flags. */
+  private static ExporterProcess.Builder image(String exporter) {
+    return ExporterProcess.ofJar(Repo.jar(exporter)).javaHome(runtime)
+        .argFile(Repo.file("jvm.options"));
   }
 }

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeData;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

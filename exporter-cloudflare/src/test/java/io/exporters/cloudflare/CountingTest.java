@@ -7,7 +7,7 @@ import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
 import io.exporters.cloudflare.fake.FakeData;
 import io.exporters.cloudflare.fake.GraphqlRequest;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;

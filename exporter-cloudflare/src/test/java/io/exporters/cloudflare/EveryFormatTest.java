@@ -1,6 +1,6 @@
 package io.exporters.cloudflare;
 
-import io.exporters.common.testing.EveryFormat;
+import io.exporters.testkit.EveryFormat;
 import org.junit.jupiter.api.Test;
 
 /** /metrics with the fake API's data (summaries with lablabs' P50-style quantiles included). */

@@ -3,10 +3,10 @@ package io.exporters.cloudflare;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.cloudflare.fake.FakeAccounts;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.Golden;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.Promtool;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.Golden;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

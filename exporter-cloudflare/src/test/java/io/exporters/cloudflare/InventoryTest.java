@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.sun.net.httpserver.HttpServer;
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import java.net.InetSocketAddress;
 import java.time.Duration;
 import java.util.List;

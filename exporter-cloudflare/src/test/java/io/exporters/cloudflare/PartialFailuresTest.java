@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
 import io.exporters.cloudflare.fake.FakeData;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 

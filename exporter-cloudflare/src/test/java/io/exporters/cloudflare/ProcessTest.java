@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
-import io.exporters.common.testing.ExporterProcess;
-import io.exporters.common.testing.Exposition;
-import java.net.http.HttpResponse;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -55,8 +55,8 @@ class ProcessTest {
     long until = System.nanoTime() + 60_000_000_000L;
     Exposition last = null;
     while (System.nanoTime() < until) {
-      HttpResponse<byte[]> r = p.get("/metrics");
-      assertThat(r.statusCode()).isEqualTo(200);
+      InProcessExporter.Response r = p.get("/metrics");
+      assertThat(r.status()).isEqualTo(200);
       last = Exposition.parseText(new String(r.body()));
       if (done.test(last)) {
         return last;

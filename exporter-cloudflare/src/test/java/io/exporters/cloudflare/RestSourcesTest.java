@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.cloudflare.fake.FakeAccounts;
 import io.exporters.cloudflare.fake.FakeCloudflare;
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import org.junit.jupiter.api.Test;
 
 /** Load balancer pool origins and tunnels, read from each account's REST lists per poll. */

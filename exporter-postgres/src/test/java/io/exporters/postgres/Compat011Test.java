@@ -4,9 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.config.ConfigException;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.Golden;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.Golden;
+import io.exporters.testkit.InProcessExporter;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;

@@ -2,10 +2,10 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.PrivatePostgres;
-import io.exporters.common.testing.SilentServer;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivatePostgres;
+import io.exporters.testkit.SilentServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.sql.Connection;

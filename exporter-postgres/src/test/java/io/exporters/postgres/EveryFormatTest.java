@@ -1,7 +1,7 @@
 package io.exporters.postgres;
 
-import io.exporters.common.testing.EveryFormat;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.EveryFormat;
+import io.exporters.testkit.InProcessExporter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.ExporterProcess;
-import java.net.http.HttpResponse;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -39,11 +39,11 @@ class LargeSchemaConcurrencyTest {
         List<Future<String>> answers = new ArrayList<>();
         for (int i = 0; i < 60; i++) {
           answers.add(scrapers.submit(() -> {
-            HttpResponse<byte[]> r = p.get("/metrics", "Accept",
+            InProcessExporter.Response r = p.get("/metrics", "Accept",
                 "application/openmetrics-text;version=1.0.0,text/plain;version=0.0.4;q=0.5",
                 "Accept-Encoding", "gzip", "X-Prometheus-Scrape-Timeout-Seconds", "10");
-            assertThat(r.statusCode()).isEqualTo(200);
-            assertThat(r.headers().firstValue("Content-Encoding")).hasValue("gzip");
+            assertThat(r.status()).isEqualTo(200);
+            assertThat(r.headers()).containsEntry("content-encoding", "gzip");
             return new String(new GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))
                 .readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
           }));

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.config.ConfigException;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;

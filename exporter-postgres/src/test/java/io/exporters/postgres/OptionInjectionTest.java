@@ -2,9 +2,9 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.TestCertificates;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.TestCertificates;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

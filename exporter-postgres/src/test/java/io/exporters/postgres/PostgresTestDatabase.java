@@ -1,6 +1,6 @@
 package io.exporters.postgres;
 
-import io.exporters.common.testing.Backends;
+import io.exporters.testkit.Backends;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;

@@ -3,9 +3,9 @@ package io.exporters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.exporters.common.testing.Backends;
 import io.exporters.common.server.ProbeRequest;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.InProcessExporter;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

@@ -2,8 +2,8 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

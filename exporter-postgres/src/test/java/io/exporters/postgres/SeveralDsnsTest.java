@@ -2,9 +2,9 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.PrivatePostgres;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivatePostgres;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

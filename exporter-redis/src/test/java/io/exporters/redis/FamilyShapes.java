@@ -1,6 +1,6 @@
 package io.exporters.redis;
 
-import io.exporters.common.testing.Exposition;
+import io.exporters.testkit.Exposition;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;

@@ -2,7 +2,8 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

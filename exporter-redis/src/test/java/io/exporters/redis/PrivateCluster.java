@@ -1,5 +1,6 @@
 package io.exporters.redis;
 
+import io.exporters.testkit.PrivateRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;

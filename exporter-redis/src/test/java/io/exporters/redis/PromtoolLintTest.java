@@ -2,8 +2,9 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.Promtool;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
+import io.exporters.testkit.Promtool;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

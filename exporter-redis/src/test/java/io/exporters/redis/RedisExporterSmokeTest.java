@@ -2,9 +2,9 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

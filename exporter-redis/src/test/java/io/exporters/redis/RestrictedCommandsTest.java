@@ -2,9 +2,10 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.redis.info.Info;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.exporters.redis;
 
-import io.exporters.common.testing.Backends;
+import io.exporters.testkit.Backends;
 import java.util.UUID;
 import redis.clients.jedis.ClientSetInfoConfig;
 import redis.clients.jedis.DefaultJedisClientConfig;

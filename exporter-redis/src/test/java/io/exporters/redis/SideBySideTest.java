@@ -2,8 +2,10 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -50,7 +52,7 @@ class SideBySideTest {
         PrivateRedis replica = PrivateRedis.start("--replicaof", "127.0.0.1",
             Integer.toString(master.port()))) {
       List<String> flags = populate(master, replica);
-      try (AnchorExporter anchor = AnchorExporter.start(flags);
+      try (ExporterProcess anchor = anchor(flags);
           InProcessExporter compat = exporter(flags, "--compat=1.45");
           InProcessExporter current = exporter(flags)) {
         // The anchor counts on a previous scrape for some series (errorstats of its own).
@@ -125,5 +127,19 @@ class SideBySideTest {
         "--check-single-keys=counter,greeting,missing", "--check-streams=str*",
         "--count-keys=*", "--script=" + script, "--include-system-metrics",
         "--export-client-list");
+  }
+
+  /**
+   * Debian's prometheus-redis-exporter (redis_exporter 1.45, the anchor) beside ours;
+   * .ci/services installs it without starting its service.
+   */
+  private ExporterProcess anchor(List<String> flags) throws Exception {
+    Path binary = Path.of("/usr/bin/prometheus-redis-exporter");
+    if (!Files.isExecutable(binary)) {
+      throw new AssertionError(binary + " is missing: apt-get install prometheus-redis-exporter "
+          + "(.ci/services does)");
+    }
+    return ExporterProcess.ofCommand(List.of(binary.toString())).args(flags)
+        .log(dir.resolve("anchor.log")).start();
   }
 }

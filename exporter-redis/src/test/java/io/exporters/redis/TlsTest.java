@@ -2,9 +2,10 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.TestCertificates;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
+import io.exporters.testkit.TestCertificates;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.Test;

@@ -1,6 +1,6 @@
 package io.exporters.scraper;
 
-import io.exporters.common.testing.ArchitectureContract;
+import io.exporters.testkit.ArchitectureContract;
 
 /** The layering rules, on this module's classes. */
 class ArchitectureTest extends ArchitectureContract {}

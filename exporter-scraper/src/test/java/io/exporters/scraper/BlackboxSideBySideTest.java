@@ -4,12 +4,12 @@ import static io.exporters.scraper.support.TestHttpServer.answer;
 import static io.exporters.scraper.support.TestHttpServer.redirect;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Backends;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
 import io.exporters.scraper.support.TestPki;
+import io.exporters.testkit.Backends;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

@@ -5,8 +5,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.app.ExporterApp;
 import io.exporters.common.config.ConfigException;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;

@@ -1,8 +1,8 @@
 package io.exporters.scraper;
 
 import com.sun.net.httpserver.HttpServer;
-import io.exporters.common.testing.EveryFormat;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.EveryFormat;
+import io.exporters.testkit.InProcessExporter;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.List;

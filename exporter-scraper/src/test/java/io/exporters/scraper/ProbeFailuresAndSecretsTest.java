@@ -3,10 +3,10 @@ package io.exporters.scraper;
 import static io.exporters.scraper.support.TestHttpServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

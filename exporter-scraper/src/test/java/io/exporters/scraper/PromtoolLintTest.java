@@ -4,11 +4,11 @@ import static io.exporters.scraper.support.TestHttpServer.answer;
 import static io.exporters.scraper.support.TestHttpServer.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.Promtool;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
 import io.exporters.scraper.support.TestPki;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.Promtool;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;

@@ -2,10 +2,10 @@ package io.exporters.scraper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.ExporterProcess;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.SilentServer;
-import java.net.http.HttpResponse;
+import io.exporters.testkit.ExporterProcess;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.SilentServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -65,12 +65,11 @@ class ResourceBoundsTest {
           }
         });
         watch.start();
-        HttpResponse<byte[]> r = p.get("/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "2");
+        InProcessExporter.Response r = p.get("/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "2");
         scraping.set(false);
         watch.join();
-        assertThat(r.statusCode()).isEqualTo(200);
-        Exposition m = Exposition.parse(r.headers().firstValue("Content-Type").orElse(""),
-            r.body());
+        assertThat(r.status()).isEqualTo(200);
+        Exposition m = r.exposition();
         assertThat(m.samples("probe_success")).hasSize(200).allMatch(s -> s.value() == 0);
         assertThat(m.samples("probe_failure_info")).hasSize(200)
             .allMatch(s -> s.labels().get("reason").equals("timeout"));
@@ -82,13 +81,13 @@ class ResourceBoundsTest {
         assertThat(mostSockets.get()).isBetween(1, CONCURRENCY * HEDGE_FACTOR);
 
         ExecutorService callers = Executors.newFixedThreadPool(40);
-        List<Future<HttpResponse<byte[]>>> answers = new ArrayList<>();
+        List<Future<InProcessExporter.Response>> answers = new ArrayList<>();
         for (int i = 0; i < 40; i++) {
           String target = "http://127.0.0.1:" + silent.port() + "/burst" + i;
           answers.add(callers.submit(() -> p.get("/probe?target=" + target,
               "X-Prometheus-Scrape-Timeout-Seconds", "1")));
         }
-        for (Future<HttpResponse<byte[]>> a : answers) {
+        for (Future<InProcessExporter.Response> a : answers) {
           assertThat(new String(a.get().body()))
               .contains("probe_failure_info{reason=\"timeout\"} 1");
         }

@@ -3,8 +3,8 @@ package io.exporters.scraper;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.net.InetSocketAddress;
 import java.util.List;
 import java.util.Map;

@@ -1,6 +1,5 @@
 package io.exporters.common.webconfig;
 
-import static io.exporters.common.webconfig.WebConfigTest.basic;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import at.favre.lib.crypto.bcrypt.BCrypt;
@@ -109,5 +108,10 @@ class BasicAuthTest {
       out.append(String.format("%02x", b));
     }
     return out.toString();
+  }
+
+  private static String basic(String user, String password) {
+    return "Basic " + Base64.getEncoder().encodeToString(
+        (user + ":" + password).getBytes(StandardCharsets.UTF_8));
   }
 }

@@ -1,9 +1,9 @@
 package io.exporters.postgres.collector;
 
-import io.exporters.common.testing.Golden;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Golden;
+import io.exporters.testkit.InProcessExporter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;

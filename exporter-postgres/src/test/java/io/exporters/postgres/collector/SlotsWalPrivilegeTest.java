@@ -2,10 +2,10 @@ package io.exporters.postgres.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.util.List;

@@ -4,11 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.exporters.common.config.ConfigException;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.PrivatePostgres;
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivatePostgres;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;

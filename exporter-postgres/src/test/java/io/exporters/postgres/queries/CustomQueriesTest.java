@@ -3,10 +3,10 @@ package io.exporters.postgres.queries;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;

@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.redis.PrivateCluster;
-import io.exporters.redis.PrivateRedis;
 import io.exporters.redis.RedisExporter;
 import io.exporters.redis.Scrapes;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

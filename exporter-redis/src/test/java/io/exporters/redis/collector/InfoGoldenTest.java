@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.exposition.TextFormat;
 import io.exporters.common.metrics.MetricBuffer;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.Golden;
 import io.exporters.redis.info.Info;
 import io.exporters.redis.settings.Compat;
 import io.exporters.redis.settings.Names;
 import io.exporters.redis.settings.Output;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.Golden;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

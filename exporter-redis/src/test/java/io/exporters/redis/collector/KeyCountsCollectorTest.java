@@ -2,10 +2,10 @@ package io.exporters.redis.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.redis.Scrapes;
 import io.exporters.redis.SharedRedis;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;

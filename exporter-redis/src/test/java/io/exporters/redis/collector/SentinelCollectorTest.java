@@ -2,11 +2,11 @@ package io.exporters.redis.collector;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.redis.PrivateRedis;
 import io.exporters.redis.Scrapes;
 import io.exporters.redis.info.Info;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.PrivateRedis;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 import redis.clients.jedis.Jedis;

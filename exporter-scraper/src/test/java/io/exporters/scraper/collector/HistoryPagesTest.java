@@ -3,9 +3,9 @@ package io.exporters.scraper.collector;
 import static io.exporters.scraper.support.TestHttpServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

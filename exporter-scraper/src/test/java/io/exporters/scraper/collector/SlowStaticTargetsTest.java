@@ -3,10 +3,10 @@ package io.exporters.scraper.collector;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
-import io.exporters.common.testing.SilentServer;
 import io.exporters.scraper.ScraperExporter;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.SilentServer;
 import java.net.InetSocketAddress;
 import java.util.ArrayList;
 import java.util.List;

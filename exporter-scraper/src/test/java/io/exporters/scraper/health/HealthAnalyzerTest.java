@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.exporters.common.exposition.TextFormat;
-import io.exporters.common.testing.Exposition;
 import io.exporters.scraper.model.FailureReason;
 import io.exporters.scraper.model.JsonBodies;
 import io.exporters.scraper.model.ProbeFailure;
 import io.exporters.scraper.model.ProbeLog;
 import io.exporters.scraper.model.ProbeMetrics;
+import io.exporters.testkit.Exposition;
 import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.Test;
 

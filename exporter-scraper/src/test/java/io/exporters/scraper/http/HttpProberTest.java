@@ -5,10 +5,10 @@ import static io.exporters.scraper.support.TestHttpServer.redirect;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.Map;

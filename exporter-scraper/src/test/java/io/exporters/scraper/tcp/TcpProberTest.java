@@ -2,11 +2,11 @@ package io.exporters.scraper.tcp;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
-import io.exporters.common.testing.SilentServer;
 import io.exporters.scraper.support.TestPki;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.SilentServer;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.io.OutputStream;

@@ -3,11 +3,11 @@ package io.exporters.scraper.tls;
 import static io.exporters.scraper.support.TestHttpServer.answer;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.exporters.common.testing.Exposition;
-import io.exporters.common.testing.InProcessExporter;
 import io.exporters.scraper.support.Scraper;
 import io.exporters.scraper.support.TestHttpServer;
 import io.exporters.scraper.support.TestPki;
+import io.exporters.testkit.Exposition;
+import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.time.Duration;

@@ -1,6 +1,0 @@
-package io.exporters.common;
-
-import io.exporters.common.testing.ArchitectureContract;
-
-/** The layering rules, on this module's classes. */
-class ArchitectureTest extends ArchitectureContract {}
