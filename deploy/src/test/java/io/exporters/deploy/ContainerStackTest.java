@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.exporters.testkit.Podman;
+import io.exporters.testkit.StandIns;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -28,9 +30,9 @@ import org.junit.jupiter.api.Test;
  * and checked from outside: every Prometheus target up, every rule healthy, an alert delivered
  * through Alertmanager to a webhook, every health check passing, every exporter non-root, each
  * exporter's RSS and image size. Public images come from stand-ins built from Debian's packages
- * (deploy/src/test/stand-ins); Grafana has none, so it is the one service not started (its
- * dashboards are checked against Prometheus by LiveStackTest). Everything the test made is removed
- * at the end unless CONTAINER_TEST_KEEP=1.
+ * (deploy/src/test/stand-ins, {@link StandIns}); Grafana has none, so it is the one service not
+ * started (its dashboards are checked against Prometheus by LiveStackTest). Everything the test
+ * made is removed at the end (the stand-ins when the JVM exits) unless CONTAINER_TEST_KEEP=1.
  */
 class ContainerStackTest {
   private static final List<String> EXPORTERS = List.of("postgres", "redis", "cloudflare",
@@ -55,14 +57,12 @@ class ContainerStackTest {
   static void buildAndStart() throws Exception {
     started = System.nanoTime();
     work = Files.createDirectories(Repo.file("deploy/target/container-test"));
-    podman = Podman.require(work);
     compose = Compose.load();
-    List<String> before = images();
     long t = System.nanoTime();
-    podman.ok("stand-ins", Map.of(), Repo.root(), 900,
-        Repo.file("deploy/src/test/stand-ins/build.sh").toString(),
-        work.resolve("stand-ins").toString());
+    // Shared with the tests that take backends from Testcontainers; removed when the JVM exits.
+    podman = StandIns.ensure();
     report("stand-in images built", t);
+    List<String> before = images();
     t = System.nanoTime();
     // The images build with this host's Maven repository mounted (the re-signing proxy keeps
     // a container's Maven from downloading): resolve here first what their dependency step asks.
@@ -137,7 +137,6 @@ class ContainerStackTest {
     for (String image : imagesMade) {
       podman.run("rmi", Map.of(), Repo.root(), 120, "podman", "rmi", "-f", image);
     }
-    podman.run("prune", Map.of(), Repo.root(), 300, "podman", "image", "prune", "-f");
     report("whole container test, clean-up included", started);
   }
 

@@ -7,18 +7,31 @@ import java.net.Socket;
 
 /**
  * Where integration tests find their backends: environment variables first, the local services
- * second. A backend that does not answer fails the test with a message saying how to provide one,
- * never a silent skip.
+ * second, Testcontainers third ({@link Containers}: a machine with a container engine and
+ * neither service). A backend that cannot be had fails the test with a message saying how to
+ * provide one, never a silent skip.
  */
 public final class Backends {
   private Backends() {}
 
   /** PostgreSQL: {@code TEST_PG_HOST}, {@code TEST_PG_PORT}, {@code TEST_PG_USER}, database test. */
   public static Endpoint postgres() {
-    return require("PostgreSQL", env("TEST_PG_HOST", "127.0.0.1"),
-        Integer.parseInt(env("TEST_PG_PORT", "5432")),
-        "set TEST_PG_HOST/TEST_PG_PORT or start it: pg_ctlcluster --skip-systemctl-redirect "
-            + "$(ls /etc/postgresql) main start");
+    String hint = "set TEST_PG_HOST/TEST_PG_PORT, or start it: pg_ctlcluster "
+        + "--skip-systemctl-redirect $(ls /etc/postgresql) main start, or give Testcontainers "
+        + "an engine (DOCKER_HOST)";
+    if (System.getenv("TEST_PG_HOST") != null || System.getenv("TEST_PG_PORT") != null) {
+      return require("PostgreSQL", env("TEST_PG_HOST", "127.0.0.1"),
+          Integer.parseInt(env("TEST_PG_PORT", "5432")), hint);
+    }
+    if (Containers.answers("127.0.0.1", 5432)) {
+      return new Endpoint("127.0.0.1", 5432);
+    }
+    try {
+      return Containers.postgres();
+    } catch (AssertionError e) {
+      throw new AssertionError("PostgreSQL answers on neither TEST_PG_HOST nor 127.0.0.1:5432, "
+          + "and " + e.getMessage() + "; " + hint, e);
+    }
   }
 
   public static String postgresUser() {
@@ -27,10 +40,22 @@ public final class Backends {
 
   /** Redis: {@code TEST_REDIS_HOST}, {@code TEST_REDIS_PORT}. */
   public static Endpoint redis() {
-    return require("Redis", env("TEST_REDIS_HOST", "127.0.0.1"),
-        Integer.parseInt(env("TEST_REDIS_PORT", "6379")),
-        "set TEST_REDIS_HOST/TEST_REDIS_PORT or start it: redis-server --daemonize yes "
-            + "--bind 127.0.0.1 --port 6379 --save \"\" --appendonly no");
+    String hint = "set TEST_REDIS_HOST/TEST_REDIS_PORT, or start it: redis-server --daemonize "
+        + "yes --bind 127.0.0.1 --port 6379 --save \"\" --appendonly no, or give "
+        + "Testcontainers an engine (DOCKER_HOST)";
+    if (System.getenv("TEST_REDIS_HOST") != null || System.getenv("TEST_REDIS_PORT") != null) {
+      return require("Redis", env("TEST_REDIS_HOST", "127.0.0.1"),
+          Integer.parseInt(env("TEST_REDIS_PORT", "6379")), hint);
+    }
+    if (Containers.answers("127.0.0.1", 6379)) {
+      return new Endpoint("127.0.0.1", 6379);
+    }
+    try {
+      return Containers.redis();
+    } catch (AssertionError e) {
+      throw new AssertionError("Redis answers on neither TEST_REDIS_HOST nor 127.0.0.1:6379, "
+          + "and " + e.getMessage() + "; " + hint, e);
+    }
   }
 
   /** A loopback port free right now (for a private backend process or a closed-port test). */

@@ -1,4 +1,4 @@
-package io.exporters.deploy;
+package io.exporters.testkit;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -13,7 +13,7 @@ import java.util.concurrent.TimeUnit;
  * the machine's: ../shared/reference/containers.md), from the command line. A command that
  * fails is an AssertionError with its output.
  */
-final class Podman {
+public final class Podman {
   private static final String CONF = String.join("\n",
       "[containers]",
       "default_ulimits = [\"nofile=20000:20000\", \"nproc=32768:32768\"]",
@@ -25,13 +25,18 @@ final class Podman {
   private final Path conf;
   private final Path logs;
 
+  /** The containers.conf these commands run with (CONTAINERS_CONF). */
+  public Path conf() {
+    return conf;
+  }
+
   private Podman(Path conf, Path logs) {
     this.conf = conf;
     this.logs = logs;
   }
 
   /** Fails (never skips) when podman or podman-compose is missing: .ci/services installs them. */
-  static Podman require(Path work) throws IOException {
+  public static Podman require(Path work) throws IOException {
     for (String tool : List.of("/usr/bin/podman", "/usr/bin/podman-compose",
         "/usr/sbin/debootstrap")) {
       if (!Files.isExecutable(Path.of(tool))) {
@@ -44,10 +49,10 @@ final class Podman {
         Files.createDirectories(work.resolve("logs")));
   }
 
-  record Result(int exitCode, String output) {}
+  public record Result(int exitCode, String output) {}
 
   /** Runs a command with this podman configuration; {@code log} names its output file. */
-  Result run(String log, Map<String, String> env, Path dir, long timeoutSeconds,
+  public Result run(String log, Map<String, String> env, Path dir, long timeoutSeconds,
       String... command) throws Exception {
     Path out = logs.resolve(log + ".log");
     ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
@@ -64,7 +69,7 @@ final class Podman {
   }
 
   /** As {@link #run}, failing unless it exits 0. */
-  String ok(String log, Map<String, String> env, Path dir, long timeoutSeconds,
+  public String ok(String log, Map<String, String> env, Path dir, long timeoutSeconds,
       String... command) throws Exception {
     Result r = run(log, env, dir, timeoutSeconds, command);
     if (r.exitCode() != 0) {
@@ -76,7 +81,7 @@ final class Podman {
   }
 
   /** {@code podman ARGS}, its output (stderr's systemd noise of healthcheck timers dropped). */
-  String podman(String... args) throws Exception {
+  public String podman(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("podman"));
     command.addAll(List.of(args));
     String out = ok("podman-" + args[0], Map.of(), Path.of("."), 600,
@@ -85,7 +90,7 @@ final class Podman {
   }
 
   /** Whether {@code podman ARGS} exits 0. */
-  boolean succeeds(String... args) throws Exception {
+  public boolean succeeds(String... args) throws Exception {
     List<String> command = new ArrayList<>(List.of("podman"));
     command.addAll(List.of(args));
     return run("podman-" + args[0], Map.of(), Path.of("."), 120,
