@@ -1,8 +1,8 @@
 package io.exporters.scraper.net;
 
 import io.exporters.common.backend.Deadline;
-import io.exporters.scraper.model.Families;
 import io.exporters.scraper.model.FailureReason;
+import io.exporters.scraper.model.Families;
 import io.exporters.scraper.model.ProbeFailure;
 import io.exporters.scraper.model.ProbeLog;
 import io.exporters.scraper.model.ProbeMetrics;
