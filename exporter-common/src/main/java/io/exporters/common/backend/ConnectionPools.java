@@ -37,6 +37,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
   private final Duration targetIdleTimeout;
   private final Consumer<Target> onTargetEvicted;
   private final Duration derivedIdle;
+  private final Ticker ticker;
   private final ConnectionBudget configuredBudget;
   private final ConnectionBudget probeBudget;
   private final Map<TargetKey, TargetPool> pools = new ConcurrentHashMap<>();
@@ -56,13 +57,14 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
       TargetConnector<C> connector, int maxPerTarget, int maxConfigured, int maxProbed,
       Duration idleTimeout, Duration targetIdleTimeout, Consumer<Target> onTargetEvicted) {
     this(connector, maxPerTarget, maxConfigured, maxProbed, idleTimeout, DERIVED_IDLE,
-        targetIdleTimeout, onTargetEvicted);
+        targetIdleTimeout, onTargetEvicted, Ticker.SYSTEM);
   }
 
   ConnectionPools(
       TargetConnector<C> connector, int maxPerTarget, int maxConfigured, int maxProbed,
       Duration idleTimeout, Duration derivedIdle, Duration targetIdleTimeout,
-      Consumer<Target> onTargetEvicted) {
+      Consumer<Target> onTargetEvicted, Ticker ticker) {
+    this.ticker = ticker;
     this.derivedIdle = derivedIdle;
     if (maxPerTarget < 1) {
       throw new IllegalArgumentException("maxPerTarget must be at least 1");
@@ -108,7 +110,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
   /** Closes idle connections past the idle timeout and pools of targets unused for long. */
   @Override
   public void evictIdle() {
-    long now = System.nanoTime();
+    long now = ticker.nanos();
     long derivedNanos = Math.min(idleTimeout.toNanos(), derivedIdle.toNanos());
     for (Map.Entry<TargetKey, TargetPool> e : pools.entrySet()) {
       TargetPool pool = e.getValue();
@@ -182,7 +184,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
     private final ConnectionBudget budget;
     private final Deque<Idle<C>> idle = new ArrayDeque<>();
     private int open;
-    private long lastUsedNanos = System.nanoTime();
+    private long lastUsedNanos = ticker.nanos();
 
     TargetPool(Target target) {
       this.target = target;
@@ -206,7 +208,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
         boolean fresh = false;
         boolean mayOpen = false;
         synchronized (this) {
-          lastUsedNanos = System.nanoTime();
+          lastUsedNanos = ticker.nanos();
           if (!idle.isEmpty()) {
             Idle<C> next = idle.pollFirst();
             candidate = next.connection();
@@ -259,7 +261,7 @@ public final class ConnectionPools<C> implements ConnectionSource<C> {
         return;
       }
       synchronized (this) {
-        idle.addFirst(new Idle<>(connection, System.nanoTime()));
+        idle.addFirst(new Idle<>(connection, ticker.nanos()));
         notifyAll();
       }
     }

@@ -3,6 +3,7 @@ package io.exporters.common.scrape;
 import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Ticker;
 import io.exporters.common.backend.Version;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
@@ -31,12 +32,14 @@ final class CollectorRunner<C> {
   private final ScheduledExecutorService timer;
   private final ResultCache cache;
   private final FailureLog failures;
+  private final Ticker ticker;
   private final Map<String, Double> lastDurations = new ConcurrentHashMap<>();
   private final Map<String, Integer> lastLargestFamily = new ConcurrentHashMap<>();
 
   CollectorRunner(ConnectionSource<C> pools, ScheduledExecutorService timer, ResultCache cache,
-      FailureLog failures) {
+      FailureLog failures, Ticker ticker) {
     this.pools = pools;
+    this.ticker = ticker;
     this.timer = timer;
     this.cache = cache;
     this.failures = failures;
@@ -50,9 +53,9 @@ final class CollectorRunner<C> {
   void run(ActiveCollector<C> active, Target target, Version version, Deadline roundDeadline,
       CompletableFuture<CollectorOutcome> outcome) {
     Deadline deadline = active.timeout() == null
-        ? roundDeadline : roundDeadline.min(Deadline.in(active.timeout()));
+        ? roundDeadline : roundDeadline.min(roundDeadline.sameClockIn(active.timeout()));
     RunContext<C> ctx = new RunContext<>(pools, target, deadline, version, active.options());
-    long started = System.nanoTime();
+    long started = ticker.nanos();
     Thread runner = Thread.currentThread();
     Object runnerLock = new Object();
     boolean[] running = {true};
@@ -117,7 +120,7 @@ final class CollectorRunner<C> {
         ? t.getClass().getSimpleName() : message.strip());
   }
 
-  private static double seconds(long startedNanos) {
-    return (System.nanoTime() - startedNanos) / 1e9;
+  private double seconds(long startedNanos) {
+    return (ticker.nanos() - startedNanos) / 1e9;
   }
 }

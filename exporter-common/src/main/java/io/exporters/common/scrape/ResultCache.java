@@ -1,6 +1,7 @@
 package io.exporters.common.scrape;
 
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.backend.Ticker;
 import io.exporters.common.metrics.MetricFamily;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -17,11 +18,16 @@ final class ResultCache {
       long expiresAtNanos) {}
 
   private final Map<CacheKey, Entry> entries = new ConcurrentHashMap<>();
+  private final Ticker ticker;
+
+  ResultCache(Ticker ticker) {
+    this.ticker = ticker;
+  }
 
   /** The cached outcome if one is still fresh. */
   CollectorOutcome get(CacheKey key) {
     Entry e = entries.get(key);
-    long now = System.nanoTime();
+    long now = ticker.nanos();
     if (e == null || now - e.expiresAtNanos >= 0) {
       return null;
     }
@@ -37,9 +43,13 @@ final class ResultCache {
     for (MetricFamily f : families) {
       noted.add(f.withHelp(f.help() + note));
     }
-    long now = System.nanoTime();
+    long now = ticker.nanos();
     entries.put(key, new Entry(noted, durationSeconds, now, now + ttl.toNanos()));
     return noted;
+  }
+
+  int size() {
+    return entries.size();
   }
 
   void forget(TargetKey target) {
@@ -48,7 +58,7 @@ final class ResultCache {
 
   /** Drops entries past their TTL, so memory holds only what may still be served. */
   void evictExpired() {
-    long now = System.nanoTime();
+    long now = ticker.nanos();
     entries.values().removeIf(e -> now - e.expiresAtNanos >= 0);
   }
 }

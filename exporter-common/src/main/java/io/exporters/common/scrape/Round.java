@@ -4,6 +4,7 @@ import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Lease;
 import io.exporters.common.backend.Target;
+import io.exporters.common.backend.Ticker;
 import io.exporters.common.backend.Version;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -26,7 +27,7 @@ final class Round<C> {
   final Target target;
   final ScrapePlan<C> plan;
   final Deadline deadline;
-  final long startedNanos = System.nanoTime();
+  final long startedNanos;
   final CompletableFuture<Boolean> up = new CompletableFuture<>();
   final Map<String, CompletableFuture<CollectorOutcome>> outcomes = new LinkedHashMap<>();
   final CompletableFuture<ScrapeResult> result;
@@ -35,10 +36,13 @@ final class Round<C> {
   private final ResultCache cache;
   private final FailureLog failures;
   private final Executor workers;
+  private final Ticker ticker;
 
   Round(Target target, ScrapePlan<C> plan, Deadline deadline, ConnectionSource<C> pools,
       CollectorRunner<C> runner, ResultCache cache, FailureLog failures, Executor workers,
-      ScrapeReport report) {
+      ScrapeReport report, Ticker ticker) {
+    this.ticker = ticker;
+    this.startedNanos = ticker.nanos();
     this.target = target;
     this.plan = plan;
     this.deadline = deadline;
@@ -55,7 +59,7 @@ final class Round<C> {
       all.add(f);
     }
     result = CompletableFuture.allOf(all.toArray(new CompletableFuture<?>[0]))
-        .thenApply(v -> report.assemble(this, Deadline.in(java.time.Duration.ZERO)));
+        .thenApply(v -> report.assemble(this, deadline.sameClockIn(java.time.Duration.ZERO)));
   }
 
   void start() {
@@ -130,6 +134,6 @@ final class Round<C> {
   }
 
   double seconds() {
-    return (System.nanoTime() - startedNanos) / 1e9;
+    return (ticker.nanos() - startedNanos) / 1e9;
   }
 }

@@ -4,8 +4,10 @@ import io.exporters.common.backend.ConnectionSource;
 import io.exporters.common.backend.Deadline;
 import io.exporters.common.backend.Target;
 import io.exporters.common.backend.TargetKey;
+import io.exporters.common.backend.Ticker;
 import io.exporters.common.metrics.MetricBuffer;
 import io.exporters.common.metrics.MetricFamily;
+import java.lang.ref.WeakReference;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -29,51 +31,65 @@ import java.util.function.Function;
 public final class ScrapeEngine<C> {
   private record RoundKey(TargetKey target, ScrapePlan<?> plan) {}
 
+  /** A round's result, weakly (its writers hold it), and when it was made. */
+  private record Answered(WeakReference<ScrapeResult> result, long madeNanos) {}
+
   private final ConnectionSource<C> pools;
   private final ExecutorService workers;
   private final ScheduledExecutorService timer;
   private final ScrapeObserver observer;
   private final ScrapeReport report;
-  private final ResultCache cache = new ResultCache();
+  private final Ticker ticker;
+  private final ResultCache cache;
   private final FailureLog failures = new FailureLog();
   private final CollectorRunner<C> runner;
   private final Map<RoundKey, Round<C>> inFlight = new ConcurrentHashMap<>();
-  /** The last round's result per key, while it may still be joined; weak: writers hold it. */
-  private final Map<RoundKey, java.lang.ref.WeakReference<ScrapeResult>> answering =
-      new ConcurrentHashMap<>();
+  /** The last round's result per key, while it may still be joined. */
+  private final Map<RoundKey, Answered> answering = new ConcurrentHashMap<>();
   static final long ANSWERING_NANOS = 1_000_000_000L;
 
   public ScrapeEngine(
       String namespace, ConnectionSource<C> pools, ExecutorService workers,
       ScheduledExecutorService timer, ScrapeObserver observer) {
+    this(namespace, pools, workers, timer, observer, Ticker.SYSTEM);
+  }
+
+  /** {@code timer} must schedule on {@code ticker}'s clock. */
+  public ScrapeEngine(
+      String namespace, ConnectionSource<C> pools, ExecutorService workers,
+      ScheduledExecutorService timer, ScrapeObserver observer, Ticker ticker) {
+    this.ticker = ticker;
+    this.cache = new ResultCache(ticker);
     this.pools = pools;
     this.workers = workers;
     this.timer = timer;
     this.observer = observer;
     this.report = new ScrapeReport(namespace);
-    this.runner = new CollectorRunner<>(pools, timer, cache, failures);
+    this.runner = new CollectorRunner<>(pools, timer, cache, failures, ticker);
   }
 
   /** Scrapes the target (or joins the round in flight for it) and answers by the deadline. */
   public ScrapeResult scrape(Target target, ScrapePlan<C> plan, Deadline deadline) {
     RoundKey key = new RoundKey(target.key(), plan);
-    java.lang.ref.WeakReference<ScrapeResult> last = answering.get(key);
-    ScrapeResult written = last == null ? null : last.get();
-    if (written != null && written.beingAnswered(ANSWERING_NANOS)) {
+    Answered last = answering.get(key);
+    ScrapeResult written = last == null ? null : last.result().get();
+    if (written != null && written.beingAnswered()
+        && ticker.nanos() - last.madeNanos() < ANSWERING_NANOS) {
       observer.scraped(target, written);
       return written;
     }
     boolean[] started = {false};
     Round<C> round = inFlight.computeIfAbsent(key, k -> {
       started[0] = true;
-      return new Round<>(target, plan, deadline, pools, runner, cache, failures, workers, report);
+      return new Round<>(target, plan, deadline, pools, runner, cache, failures, workers, report,
+          ticker);
     });
     if (started[0]) {
       ScheduledFuture<?> expiry = timer.schedule(round::expire,
           Math.max(1, deadline.remainingMillis()), TimeUnit.MILLISECONDS);
       round.result.whenComplete((r, e) -> {
         if (r != null) {
-          answering.put(key, new java.lang.ref.WeakReference<>(r));
+          answering.put(key, new Answered(new WeakReference<>(r), ticker.nanos()));
         }
         inFlight.remove(key, round);
         // A pending timer would keep the round's results reachable until the deadline.

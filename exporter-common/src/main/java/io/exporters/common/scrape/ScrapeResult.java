@@ -21,7 +21,6 @@ public final class ScrapeResult {
   private final Map<String, Integer> droppedSeries;
   private final double durationSeconds;
   private final Map<Object, FutureTask<Object>> memo = new ConcurrentHashMap<>();
-  private final long madeNanos = System.nanoTime();
   private final java.util.concurrent.atomic.AtomicInteger answering =
       new java.util.concurrent.atomic.AtomicInteger();
 
@@ -64,9 +63,9 @@ public final class ScrapeResult {
     answering.decrementAndGet();
   }
 
-  /** Whether a scrape still writes this result, and it is younger than {@code maxAgeNanos}. */
-  boolean beingAnswered(long maxAgeNanos) {
-    return answering.get() > 0 && System.nanoTime() - madeNanos < maxAgeNanos;
+  /** Whether a scrape still writes this result to its client. */
+  boolean beingAnswered() {
+    return answering.get() > 0;
   }
 
   public boolean anyFailed() {

@@ -23,6 +23,7 @@ class ConnectionPoolsTest {
   final AtomicInteger healthChecks = new AtomicInteger();
   final List<Conn> all = new ArrayList<>();
   final List<Target> evicted = new ArrayList<>();
+  final ManualClock clock = new ManualClock();
 
   final TargetConnector<Conn> connector = new TargetConnector<>() {
     @Override
@@ -46,7 +47,8 @@ class ConnectionPoolsTest {
   };
 
   ConnectionPools<Conn> pools(int max, Duration idle, Duration targetIdle) {
-    return new ConnectionPools<>(connector, max, 100, idle, targetIdle, evicted::add);
+    return new ConnectionPools<>(connector, max, 100, 100, idle, ConnectionPools.DERIVED_IDLE,
+        targetIdle, evicted::add, clock);
   }
 
   static Target login(String address, String user, String password) {
@@ -126,7 +128,7 @@ class ConnectionPoolsTest {
     ConnectionPools<Conn> pools = pools(2, Duration.ofMillis(1), Duration.ofMillis(1));
     Target t = Target.of("a");
     pools.acquire(t, Deadline.in(Duration.ofSeconds(1))).close();
-    Thread.sleep(20);
+    clock.advance(Duration.ofMillis(2));
     pools.evictIdle();
     assertThat(all.get(0).closed).isTrue();
     assertThat(pools.openConnections()).isZero();
@@ -165,10 +167,10 @@ class ConnectionPoolsTest {
 
   @Test
   void theProcessWideCapClosesTheIdlestConnectionOfAnotherTarget() throws Exception {
-    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, Duration.ofMinutes(1),
-        Duration.ofMinutes(5), evicted::add);
+    ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 3, 2, 2, Duration.ofMinutes(1),
+        ConnectionPools.DERIVED_IDLE, Duration.ofMinutes(5), evicted::add, clock);
     pools.acquire(Target.of("a"), Deadline.in(Duration.ofSeconds(1))).close();
-    Thread.sleep(5);
+    clock.advance(Duration.ofMillis(5));
     pools.acquire(Target.of("b"), Deadline.in(Duration.ofSeconds(1))).close();
     pools.acquire(Target.of("c"), Deadline.in(Duration.ofSeconds(1))).close();
     assertThat(pools.openConnections()).isEqualTo(2);
@@ -216,7 +218,8 @@ class ConnectionPoolsTest {
   @Test
   void aDerivedTargetsIdleConnectionClosesSoonTheConfiguredOnesStay() throws Exception {
     ConnectionPools<Conn> pools = new ConnectionPools<>(connector, 2, 10, 10,
-        Duration.ofMinutes(2), Duration.ofMillis(1), Duration.ofMinutes(5), evicted::add);
+        Duration.ofMinutes(2), ConnectionPools.DERIVED_IDLE, Duration.ofMinutes(5), evicted::add,
+        clock);
     Target main = Target.of("server/main");
     Target other = main.withAddress("server/other");
     assertThat(other.derived()).isTrue();
@@ -227,10 +230,7 @@ class ConnectionPoolsTest {
       mainConn = a.connection();
       otherConn = b.connection();
     }
-    long until = System.nanoTime() + 50_000_000L;
-    while (System.nanoTime() < until) {
-      Thread.onSpinWait();
-    }
+    clock.advance(ConnectionPools.DERIVED_IDLE);
     pools.evictIdle();
     assertThat(otherConn.closed).isTrue();
     assertThat(mainConn.closed).isFalse();

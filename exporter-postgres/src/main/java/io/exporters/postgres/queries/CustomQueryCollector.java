@@ -30,7 +30,7 @@ public final class CustomQueryCollector implements Collector<Connection> {
   @Override
   public void collect(ScrapeContext<Connection> ctx, MetricSink sink) throws Exception {
     Deadline deadline = query.timeout() == null ? ctx.deadline()
-        : ctx.deadline().min(Deadline.in(query.timeout()));
+        : ctx.deadline().min(ctx.deadline().sameClockIn(query.timeout()));
     try (PreparedStatement st = Sql.prepare(ctx.connection(), deadline, query.sql());
         ResultSet rs = st.executeQuery()) {
       while (rs.next()) {
