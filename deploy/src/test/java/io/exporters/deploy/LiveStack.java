@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Backends;
 import io.exporters.testkit.ExporterProcess;
 import io.exporters.testkit.PrivatePostgres;
@@ -92,7 +93,8 @@ final class LiveStack {
     startPrometheus();
     awaitTargetsUp();
     // Enough scrapes for rate() over a minute and for every rule to have been evaluated.
-    Thread.sleep(INTERVAL.multipliedBy(8).toMillis());
+    Await.until("every target scraped 6 times and every rule evaluated", Duration.ofSeconds(90),
+        () -> !query("min(count_over_time(up[1m])) >= 6").isEmpty() && everyRuleEvaluated());
   }
 
   private void startPostgres() throws Exception {
@@ -291,6 +293,17 @@ final class LiveStack {
       Thread.sleep(500);
     }
     throw new AssertionError("not every scrape target came up: " + targets);
+  }
+
+  private boolean everyRuleEvaluated() throws Exception {
+    for (JsonNode group : api("/api/v1/rules").get("groups")) {
+      for (JsonNode rule : group.get("rules")) {
+        if (rule.path("lastEvaluation").asText().startsWith("0001-")) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /** The data of a Prometheus HTTP API answer; fails unless its status is success. */

@@ -2,9 +2,11 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import io.exporters.testkit.PrivatePostgres;
+import io.exporters.testkit.ProcessResources;
 import io.exporters.testkit.SilentServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
@@ -12,6 +14,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +31,9 @@ import org.junit.jupiter.api.Test;
  * database between scrapes (the formula is in the README).
  */
 class ConnectionBudgetsTest {
+  /** scrape.max_probe_connections by default. */
+  private static final int PROBE_BUDGET = 10;
+
   @Test
   void probesOfASilentServerCannotStarveTheConfiguredTarget() throws Exception {
     try (PostgresTestDatabase db = new PostgresTestDatabase();
@@ -51,7 +57,10 @@ class ConnectionBudgetsTest {
         }));
       }
       try {
-        Thread.sleep(1000);
+        // The flood holds every connection the probes' budget allows, all to the silent server.
+        ProcessResources self = ProcessResources.self();
+        Await.until("the probes hold their budget's connections", Duration.ofSeconds(20),
+            () -> self.socketsTo(silent.port()) >= PROBE_BUDGET);
         for (int i = 0; i < 5; i++) {
           InProcessExporter.Response r = e.get("/metrics",
               "X-Prometheus-Scrape-Timeout-Seconds", "3");
@@ -91,13 +100,9 @@ class ConnectionBudgetsTest {
         }
         // The other databases' connections close within seconds; the DSN's stay for the next
         // scrape: at most scrape.max_connections_per_target (3).
-        long until = System.nanoTime() + 20_000_000_000L;
-        int held = exporterConnections(pg);
-        while (held > 3 && System.nanoTime() < until) {
-          Thread.sleep(500);
-          held = exporterConnections(pg);
-        }
-        assertThat(held).isBetween(1, 3);
+        int held = Await.value("the other databases' connections close", Duration.ofSeconds(20),
+            () -> exporterConnections(pg), n -> n <= 3);
+        assertThat(held).isPositive();
         // Everyone else can log in: 17 clients of a 20-connection server.
         List<Connection> others = new ArrayList<>();
         try {

@@ -3,9 +3,11 @@ package io.exporters.postgres;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.common.secret.SecretMasker;
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import io.exporters.testkit.PrivatePostgres;
+import io.exporters.testkit.ProcessResources;
 import io.exporters.testkit.SilentServer;
 import java.lang.management.ManagementFactory;
 import java.net.URLEncoder;
@@ -16,6 +18,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -126,9 +129,11 @@ class HostileProbeTest {
       String target = "postgresql://mon:x@127.0.0.1:" + silent.port() + "/postgres"
           + "?sslmode=disable";
       probe(e, target);
-      Thread.sleep(1500);
-      int threadsBefore = threads();
-      long fdsBefore = fds();
+      ProcessResources self = ProcessResources.self();
+      Await.until("the first scrape's socket is closed", Duration.ofSeconds(10),
+          () -> self.socketsTo(silent.port()) == 0);
+      int threadsBefore = self.threads();
+      long fdsBefore = self.openFiles();
       for (int i = 0; i < 20; i++) {
         long started = System.nanoTime();
         InProcessExporter.Response r = e.get("/probe?target="
@@ -137,19 +142,9 @@ class HostileProbeTest {
         assertThat((System.nanoTime() - started) / 1e9).isLessThan(1.0);
         assertThat(r.exposition().value("pg_up")).isZero();
       }
-      Thread.sleep(1500);
-      assertThat(threads()).isLessThanOrEqualTo(threadsBefore + 1);
-      assertThat(fds()).isLessThanOrEqualTo(fdsBefore + 2);
-    }
-  }
-
-  private static int threads() {
-    return ManagementFactory.getThreadMXBean().getThreadCount();
-  }
-
-  private static long fds() throws Exception {
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.count();
+      Await.until("threads and files back to what they were", Duration.ofSeconds(10),
+          () -> self.socketsTo(silent.port()) == 0 && self.threads() <= threadsBefore + 1
+              && self.openFiles() <= fdsBefore + 2);
     }
   }
 

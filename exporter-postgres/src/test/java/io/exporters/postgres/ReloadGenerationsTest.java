@@ -2,10 +2,12 @@ package io.exporters.postgres;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -14,6 +16,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -42,12 +45,15 @@ class ReloadGenerationsTest {
           Map.of("DATA_SOURCE_NAME", db.dsn()))) {
         AtomicBoolean done = new AtomicBoolean();
         Set<String> seen = ConcurrentHashMap.newKeySet();
+        AtomicInteger scrapes = new AtomicInteger();
         ExecutorService pool = Executors.newFixedThreadPool(3);
         Future<?> reloads = pool.submit(() -> {
           for (int i = 0; i < 20; i++) {
             Files.writeString(config, i % 2 == 0 ? b : a);
             assertThat(e.post("/-/reload").status()).isEqualTo(200);
-            Thread.sleep(60);
+            int before = scrapes.get();
+            Await.until("a scrape under this generation", Duration.ofSeconds(10),
+                () -> scrapes.get() > before);
           }
           done.set(true);
           return null;
@@ -56,6 +62,7 @@ class ReloadGenerationsTest {
           try {
             while (!done.get()) {
               seen.add(generationOf(e.scrape()));
+              scrapes.incrementAndGet();
             }
           } catch (Exception ex) {
             throw new AssertionError(ex);

@@ -2,11 +2,14 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Backends;
 import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.ProcessResources;
 import io.exporters.testkit.SilentServer;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -18,6 +21,9 @@ import org.junit.jupiter.api.Test;
 
 /** /scrape callers hanging on a server that never answers cannot make --redis.addr look down. */
 class ConfiguredTargetBudgetTest {
+  /** scrape.max_probe_connections by default. */
+  private static final int PROBE_BUDGET = 10;
+
   @Test
   void scrapesOfASilentServerCannotStarveTheConfiguredTarget() throws Exception {
     try (SilentServer.Running silent = SilentServer.start();
@@ -40,7 +46,10 @@ class ConfiguredTargetBudgetTest {
         }));
       }
       try {
-        Thread.sleep(1000);
+        // The flood holds every connection the probes' budget allows, all to the silent server.
+        ProcessResources self = ProcessResources.self();
+        Await.until("the probes hold their budget's connections", Duration.ofSeconds(20),
+            () -> self.socketsTo(silent.port()) >= PROBE_BUDGET);
         for (int i = 0; i < 5; i++) {
           InProcessExporter.Response r = e.get("/metrics",
               "X-Prometheus-Scrape-Timeout-Seconds", "3");

@@ -2,13 +2,16 @@ package io.exporters.redis;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import io.exporters.testkit.PrivateRedis;
+import io.exporters.testkit.ProcessResources;
 import io.exporters.testkit.SilentServer;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -72,9 +75,11 @@ class ServerFaultsTest {
         InProcessExporter e = Scrapes.exporter()) {
       String target = "redis://127.0.0.1:" + silent.port();
       Scrapes.get(e, target, 1);
-      Thread.sleep(1500);
-      int threadsBefore = threads();
-      long fdsBefore = fds();
+      ProcessResources self = ProcessResources.self();
+      Await.until("the first scrape's socket is closed", Duration.ofSeconds(10),
+          () -> self.socketsTo(silent.port()) == 0);
+      int threadsBefore = self.threads();
+      long fdsBefore = self.openFiles();
       for (int i = 0; i < 20; i++) {
         long started = System.nanoTime();
         InProcessExporter.Response r = Scrapes.get(e, target, 1);
@@ -82,9 +87,9 @@ class ServerFaultsTest {
         assertThat(r.status()).isEqualTo(200);
         assertThat(r.exposition().value("redis_up")).isZero();
       }
-      Thread.sleep(1500);
-      assertThat(threads()).isLessThanOrEqualTo(threadsBefore + 1);
-      assertThat(fds()).isLessThanOrEqualTo(fdsBefore + 2);
+      Await.until("threads and files back to what they were", Duration.ofSeconds(10),
+          () -> self.socketsTo(silent.port()) == 0 && self.threads() <= threadsBefore + 1
+              && self.openFiles() <= fdsBefore + 2);
     }
   }
 
@@ -93,15 +98,5 @@ class ServerFaultsTest {
         Integer.toString(seconds));
     assertThat(r.status()).isEqualTo(200);
     return r.exposition();
-  }
-
-  private static int threads() {
-    return ManagementFactory.getThreadMXBean().getThreadCount();
-  }
-
-  private static long fds() throws Exception {
-    try (Stream<Path> fds = Files.list(Path.of("/proc/self/fd"))) {
-      return fds.count();
-    }
   }
 }

@@ -2,12 +2,15 @@ package io.exporters.scraper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.ExporterProcess;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
+import io.exporters.testkit.ProcessResources;
 import io.exporters.testkit.SilentServer;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -45,10 +48,11 @@ class ResourceBoundsTest {
       try (ExporterProcess p = ExporterProcess.start(ScraperExporter.class,
           ExporterProcess.shippedJvmFlags(), List.of("--config.file=" + config), Map.of(),
           dir.resolve("exporter.log"))) {
+        ProcessResources resources = ProcessResources.of(p.pid());
         probeSilently(p, silent.port());
-        Thread.sleep(1500);
+        Await.until("the warm-up probe's socket is closed", Duration.ofSeconds(10),
+            () -> resources.socketsTo(silent.port()) == 0);
         int threadsBefore = p.threads();
-        assertThat(socketsTo(p, silent.port())).isZero();
 
         AtomicInteger most = new AtomicInteger();
         AtomicInteger mostSockets = new AtomicInteger();
@@ -57,7 +61,7 @@ class ResourceBoundsTest {
           while (scraping.get()) {
             try {
               most.accumulateAndGet(p.threads(), Math::max);
-              mostSockets.accumulateAndGet((int) socketsTo(p, silent.port()), Math::max);
+              mostSockets.accumulateAndGet((int) resources.socketsTo(silent.port()), Math::max);
               Thread.sleep(20);
             } catch (Exception e) {
               return;
@@ -92,8 +96,8 @@ class ResourceBoundsTest {
               .contains("probe_failure_info{reason=\"timeout\"} 1");
         }
         callers.shutdown();
-        Thread.sleep(1000);
-        assertThat(socketsTo(p, silent.port())).as("sockets to the silent port").isZero();
+        Await.until("no socket to the silent port is left", Duration.ofSeconds(10),
+            () -> resources.socketsTo(silent.port()) == 0);
       }
     }
   }
@@ -101,34 +105,5 @@ class ResourceBoundsTest {
   private static void probeSilently(ExporterProcess p, int port) throws Exception {
     p.get("/probe?target=http://127.0.0.1:" + port + "/warm",
         "X-Prometheus-Scrape-Timeout-Seconds", "1");
-  }
-
-  /** Sockets the process holds to {@code port} (its fds matched with /proc/net/tcp*). */
-  private static long socketsTo(ExporterProcess p, int port) throws Exception {
-    Set<String> inodes = new HashSet<>();
-    try (Stream<Path> fds = Files.list(Path.of("/proc", Long.toString(p.pid()), "fd"))) {
-      fds.forEach(fd -> {
-        try {
-          String link = Files.readSymbolicLink(fd).toString();
-          if (link.startsWith("socket:[")) {
-            inodes.add(link.substring(8, link.length() - 1));
-          }
-        } catch (Exception closedMeanwhile) {
-          // Gone since listed.
-        }
-      });
-    }
-    String remote = String.format(":%04X", port);
-    long n = 0;
-    for (String table : List.of("tcp", "tcp6")) {
-      for (String line : Files.readAllLines(Path.of("/proc", Long.toString(p.pid()), "net",
-          table))) {
-        String[] f = line.trim().split("\\s+");
-        if (f.length > 9 && f[2].endsWith(remote) && inodes.contains(f[9])) {
-          n++;
-        }
-      }
-    }
-    return n;
   }
 }

@@ -4,9 +4,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import java.sql.Connection;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -25,12 +27,13 @@ class OptionalCollectorsTest {
       idle.createStatement().execute("SET application_name = 'idler'");
       openTx.setAutoCommit(false);
       openTx.createStatement().execute("SELECT txid_current()");
-      Thread.sleep(1100);
       try (InProcessExporter e = InProcessExporter.start(new PostgresExporter(),
           List.of("--collector.long_running_transactions", "--collector.process_idle",
               "--collector.statio_user_indexes", "--collector.database_wraparound"),
           Map.of("DATA_SOURCE_NAME", db.dsn()))) {
-        Exposition m = e.scrape();
+        Exposition m = Await.value("the open transaction is a second old", Duration.ofSeconds(20),
+            e::scrape, x -> x.find("pg_long_running_transactions_oldest_timestamp_seconds")
+                .orElse(0) >= 1);
         for (String c : List.of("long_running_transactions", "process_idle",
             "statio_user_indexes", "database_wraparound", "stat_progress_vacuum")) {
           assertThat(m.value("pg_scrape_collector_success", "collector", c)).as(c).isEqualTo(1);

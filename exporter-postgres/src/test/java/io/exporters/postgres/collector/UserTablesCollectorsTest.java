@@ -4,8 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.exporters.postgres.PostgresExporter;
 import io.exporters.postgres.PostgresTestDatabase;
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,12 +23,13 @@ class UserTablesCollectorsTest {
           "UPDATE app.orders SET note = 'y' WHERE id = 500",
           "SELECT count(*) FROM app.orders",
           "VACUUM ANALYZE app.orders");
-      // Table statistics reach the cumulative stats system when the session ends.
-      Thread.sleep(600);
       try (InProcessExporter e = InProcessExporter.start(new PostgresExporter(), List.of(),
           Map.of("DATA_SOURCE_NAME", db.dsn()))) {
-        Exposition m = e.scrape();
         String[] table = {"datname", db.name, "schemaname", "app", "relname", "orders"};
+        // Table statistics reach the cumulative stats system some time after the session ends.
+        Exposition m = Await.value("the table's statistics are published", Duration.ofSeconds(20),
+            e::scrape, x -> x.find("pg_stat_user_tables_vacuum_count", table).orElse(0) == 1
+                && x.find("pg_stat_user_tables_n_tup_ins", table).orElse(0) == 1000);
         assertThat(m.value("pg_stat_user_tables_n_tup_ins", table)).isEqualTo(1000);
         assertThat(m.value("pg_stat_user_tables_n_tup_del", table)).isEqualTo(100);
         assertThat(m.value("pg_stat_user_tables_n_tup_upd", table)).isEqualTo(1);

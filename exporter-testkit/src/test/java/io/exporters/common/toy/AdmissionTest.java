@@ -2,9 +2,11 @@ package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +14,7 @@ import java.util.UUID;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,7 +41,9 @@ class AdmissionTest {
         ToyBackend.fresh(name + "-" + i).delaysMs.put("slow", 1500L);
         answers.add(callers.submit(() -> e.get("/probe?target=" + target)));
       }
-      Thread.sleep(300);
+      Await.until("every probe is answered or in its slow collector", Duration.ofSeconds(10),
+          () -> answers.stream().filter(Future::isDone).count() + IntStream.range(0, 20)
+              .map(i -> ToyBackend.named(name + "-" + i).calls("slow")).sum() == 20);
       backend.delaysMs.remove("slow");
       assertThat(e.get("/metrics").status()).as("/metrics while probes are capped")
           .isEqualTo(200);

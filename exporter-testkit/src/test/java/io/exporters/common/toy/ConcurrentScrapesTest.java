@@ -2,7 +2,9 @@ package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.InProcessExporter;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -52,8 +54,18 @@ class ConcurrentScrapesTest {
     try (InProcessExporter e = InProcessExporter.start(new ToyExporter(),
         List.of("--toy.backend=burst", "--collector.slow"), Map.of())) {
       e.get("/metrics");
-      Thread.sleep(200);
-      long before = httpThreads();
+      long before = Await.value("the HTTP threads settle after the first scrape",
+          Duration.ofSeconds(10), new java.util.concurrent.Callable<long[]>() {
+            long last = -1;
+
+            @Override
+            public long[] call() {
+              long now = httpThreads();
+              long[] pair = {last, now};
+              last = now;
+              return pair;
+            }
+          }, pair -> pair[0] == pair[1])[1];
       ExecutorService pool = Executors.newFixedThreadPool(50);
       List<Future<InProcessExporter.Response>> answers = new ArrayList<>();
       for (int i = 0; i < 200; i++) {
@@ -64,12 +76,9 @@ class ConcurrentScrapesTest {
       }
       pool.shutdown();
       long during = httpThreads();
-      long until = System.nanoTime() + 15_000_000_000L;
-      while (httpThreads() > before + 2 && System.nanoTime() < until) {
-        Thread.sleep(250);
-      }
       assertThat(during).isGreaterThan(before + 2);
-      assertThat(httpThreads()).isLessThanOrEqualTo(before + 2);
+      Await.until("the HTTP threads go back down", Duration.ofSeconds(15),
+          () -> httpThreads() <= before + 2);
     }
   }
 
@@ -90,21 +99,16 @@ class ConcurrentScrapesTest {
             .getBytes(java.nio.charset.StandardCharsets.US_ASCII));
         slow.getOutputStream().flush();
         // 16 MB of answer: the exporter is still writing it to this reader, who does not read.
-        long until = System.nanoTime() + 5_000_000_000L;
-        while (backend.calls("alpha") == 0 && System.nanoTime() < until) {
-          Thread.sleep(20);
-        }
-        Thread.sleep(200);
+        Await.until("the exporter is writing the answer to the slow reader",
+            Duration.ofSeconds(5), () -> slow.getInputStream().available() > 0);
         assertThat(e.get("/metrics").status()).isEqualTo(200);
         assertThat(backend.calls("alpha")).as("joined the answer being written").isEqualTo(1);
       }
       // Nobody writes it any more: a round of its own.
-      long until = System.nanoTime() + 5_000_000_000L;
-      while (backend.calls("alpha") < 2 && System.nanoTime() < until) {
-        e.get("/-/healthy");
+      Await.until("a scrape starts a round of its own", Duration.ofSeconds(5), () -> {
         assertThat(e.get("/metrics").status()).isEqualTo(200);
-        Thread.sleep(100);
-      }
+        return backend.calls("alpha") >= 2;
+      });
       assertThat(backend.calls("alpha")).isEqualTo(2);
     }
   }

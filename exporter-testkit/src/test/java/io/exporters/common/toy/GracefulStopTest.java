@@ -2,9 +2,11 @@ package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.ExporterProcess;
 import io.exporters.testkit.InProcessExporter;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -23,7 +25,8 @@ class GracefulStopTest {
   @Test
   void sigtermFinishesTheScrapeInFlightLogsAndExitsZero() throws Exception {
     ExporterProcess p = ExporterProcess.start(ToyExporter.class, List.of("-Xmx64m"),
-        List.of("--toy.backend=graceful", "--collector.slow"), Map.of("TOY_SLOW_MS", "1500"),
+        List.of("--toy.backend=graceful", "--collector.slow"), Map.of("TOY_SLOW_MS", "1500",
+            "TOY_STARTED_FILE", dir.resolve("started").toString()),
         dir.resolve("toy.log"));
     try {
       CompletableFuture<InProcessExporter.Response> scrape = CompletableFuture.supplyAsync(() -> {
@@ -33,8 +36,9 @@ class GracefulStopTest {
           throw new IllegalStateException(e);
         }
       });
-      // The scrape is in the slow collector when the signal comes.
-      Thread.sleep(500);
+      Await.until("the scrape is in the slow collector", Duration.ofSeconds(20),
+          () -> Files.exists(dir.resolve("started"))
+              && Files.readString(dir.resolve("started")).contains("slow"));
       assertThat(p.terminate(Duration.ofSeconds(20))).as(p.log()).isZero();
       InProcessExporter.Response answer = scrape.get();
       assertThat(answer.status()).isEqualTo(200);

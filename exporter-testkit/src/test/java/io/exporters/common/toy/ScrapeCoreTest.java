@@ -6,10 +6,12 @@ import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import io.exporters.common.scrape.ScrapeEngine;
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Exposition;
 import io.exporters.testkit.InProcessExporter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -80,11 +82,8 @@ class ScrapeCoreTest {
     InProcessExporter e = start("--collector.slow", "--no-collector.alpha");
     e.get("/metrics", "X-Prometheus-Scrape-Timeout-Seconds", "1");
     // The interrupted collector's connection is aborted, not returned to the pool.
-    long until = System.currentTimeMillis() + 5000;
-    while (backend.openConnections.get() > 1 && System.currentTimeMillis() < until) {
-      Thread.sleep(20);
-    }
-    assertThat(backend.openConnections.get()).isLessThanOrEqualTo(1);
+    Await.until("the late collector's connection is closed", Duration.ofSeconds(5),
+        () -> backend.openConnections.get() <= 1);
   }
 
   @Test
@@ -113,8 +112,9 @@ class ScrapeCoreTest {
   void ttlCollectorIsServedFromCacheUntilItExpires(@TempDir Path tmp) throws Exception {
     InProcessExporter e = start("--collector.cached");
     Exposition first = e.scrape();
-    Thread.sleep(50);
-    Exposition second = e.scrape();
+    Exposition second = Await.value("a scrape served from a cache entry older than 0 s",
+        Duration.ofSeconds(5), e::scrape, m ->
+            m.value("toy_scrape_collector_cache_age_seconds", "collector", "cached") > 0);
     assertThat(backend.calls("cached")).isEqualTo(1);
     assertThat(first.value("toy_scrape_collector_cache_age_seconds", "collector", "cached"))
         .isZero();
@@ -129,8 +129,8 @@ class ScrapeCoreTest {
     InProcessExporter shortTtl = start("--config.file=" + config);
     shortTtl.scrape();
     int before = backend.calls("cached");
-    Thread.sleep(400);
-    Exposition after = shortTtl.scrape();
+    Exposition after = Await.value("the 200 ms TTL passes and the collector runs again",
+        Duration.ofSeconds(5), shortTtl::scrape, m -> backend.calls("cached") > before);
     assertThat(backend.calls("cached")).isEqualTo(before + 1);
     assertThat(after.value("toy_scrape_collector_cache_age_seconds", "collector", "cached"))
         .isZero();

@@ -2,6 +2,7 @@ package io.exporters.common.toy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.exporters.testkit.Await;
 import io.exporters.testkit.Backends;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -9,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,18 +45,9 @@ class SighupReloadTest {
   }
 
   private static boolean poll(HttpClient client, String url, String wanted) throws Exception {
-    long until = System.currentTimeMillis() + 30_000;
-    while (System.currentTimeMillis() < until) {
-      try {
-        if (get(client, url).contains(wanted)) {
-          return true;
-        }
-      } catch (java.io.IOException notUpYet) {
-        // The process is still starting.
-      }
-      Thread.sleep(100);
-    }
-    return false;
+    Await.until(url + " answers with " + wanted, Duration.ofSeconds(30),
+        () -> get(client, url).contains(wanted));
+    return true;
   }
 
   private static String get(HttpClient client, String url) throws Exception {

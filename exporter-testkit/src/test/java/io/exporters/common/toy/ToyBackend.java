@@ -1,6 +1,11 @@
 package io.exporters.common.toy;
 
 import io.exporters.common.backend.Version;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -47,6 +52,16 @@ final class ToyBackend {
 
   void called(String collector) throws InterruptedException {
     calls.computeIfAbsent(collector, k -> new AtomicInteger()).incrementAndGet();
+    // A toy exporter run as its own process tells its test which collectors have started.
+    String startedFile = System.getenv("TOY_STARTED_FILE");
+    if (startedFile != null) {
+      try {
+        Files.writeString(Path.of(startedFile), collector + "\n", StandardOpenOption.CREATE,
+            StandardOpenOption.APPEND);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
     Long delay = delaysMs.get(collector);
     if (delay != null) {
       Thread.sleep(delay);
